@@ -1,0 +1,4 @@
+## The app as a whole.
+
+app-name = Chợ Phiên
+app-tagline = Get your OCOP products ready to sell online, no internet needed.

@@ -1,0 +1,70 @@
+## OCOP vocabulary: sectors, the 26 criteria sets, producer types, units.
+
+ocop-sector-food = Food
+ocop-sector-beverage = Beverages
+ocop-sector-herbal = Medicinal herbs and herbal products
+ocop-sector-handicraft = Handicrafts
+ocop-sector-ornamental = Ornamental plants and animals
+ocop-sector-tourism = Community tourism and eco-tourism services
+
+ocop-subgroup-i-1-a = Fresh vegetables, tubers, fruit and nuts
+ocop-subgroup-i-1-b = Fresh meat, fish and seafood, eggs and milk
+ocop-subgroup-i-2-a = Rice, cereals and lightly processed grains and nuts
+ocop-subgroup-i-2-b = Honey and other nectars
+ocop-subgroup-i-3-a = Fast food
+ocop-subgroup-i-3-b = Processed rice and cereal products
+ocop-subgroup-i-3-c = Processed vegetables, tubers, fruit and nuts
+ocop-subgroup-i-3-d = Processed meat, fish and seafood, eggs, milk and honey
+ocop-subgroup-i-4-a = Bean sauces, fish sauce and liquid seasonings
+ocop-subgroup-i-4-b = Other seasonings
+ocop-subgroup-i-5-a = Tea
+ocop-subgroup-i-5-b = Teas from other plants
+ocop-subgroup-i-6 = Coffee and cocoa
+ocop-subgroup-ii-1-a = White spirits (rice liquor)
+ocop-subgroup-ii-1-b = Other alcoholic drinks
+ocop-subgroup-ii-2-a = Mineral water and bottled drinking water
+ocop-subgroup-ii-2-b = Non-alcoholic drinks
+ocop-subgroup-iii-1 = Health supplements, herbal medicines and traditional medicines
+ocop-subgroup-iii-2 = Herbal cosmetics
+ocop-subgroup-iii-3 = Essential oils and other herbal products
+ocop-subgroup-iv-1 = Household and decorative handicrafts
+ocop-subgroup-iv-2 = Textiles and clothing
+ocop-subgroup-v-1 = Flowers
+ocop-subgroup-v-2 = Ornamental plants
+ocop-subgroup-v-3 = Ornamental animals
+ocop-subgroup-vi-1 = Community tourism, eco-tourism and tourist sites
+
+ocop-producer-cooperative = Cooperative
+ocop-producer-cooperative-group = Cooperative group
+ocop-producer-household-business = Household business
+ocop-producer-farm = Farm
+ocop-producer-single-member-company = Single-member limited company
+ocop-producer-private-enterprise = Private enterprise
+ocop-producer-multi-member-company = Limited company with two or more members
+ocop-producer-joint-stock-company = Joint-stock company
+ocop-producer-community-joint-stock-company = Joint-stock company (community owns 51% or more)
+
+ocop-unit-g = g
+ocop-unit-kg = kg
+ocop-unit-ml = ml
+ocop-unit-l = l
+ocop-unit-piece = pc
+ocop-unit-fruit = fruit
+ocop-unit-box = box
+ocop-unit-pack = pack
+ocop-unit-bottle = bottle
+ocop-unit-jar = jar
+ocop-unit-bag = bag
+ocop-unit-set = set
+ocop-unit-pot = pot
+ocop-unit-person = guest
+
+ocop-stars = { $stars } stars
+ocop-certificate-valid = Valid until { $until }
+ocop-certificate-expiring = Expiring soon: { $days } day(s) left (until { $until })
+ocop-certificate-expired = Expired { $days } day(s) ago (on { $until })
+ocop-certificate-not-yet-valid = Not valid yet: starts in { $days } day(s)
+ocop-certificate-none = No OCOP certificate yet
+ocop-badge-expiring = { $stars } stars · { $days } day(s) left
+ocop-badge-expired = { $stars } stars · expired
+ocop-badge-not-yet-valid = { $stars } stars · not valid yet

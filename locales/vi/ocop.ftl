@@ -1,0 +1,70 @@
+## OCOP vocabulary: sectors, the 26 criteria sets, producer types, units.
+
+ocop-sector-food = Thực phẩm
+ocop-sector-beverage = Đồ uống
+ocop-sector-herbal = Dược liệu và sản phẩm từ dược liệu
+ocop-sector-handicraft = Thủ công mỹ nghệ
+ocop-sector-ornamental = Sinh vật cảnh
+ocop-sector-tourism = Dịch vụ du lịch cộng đồng, du lịch sinh thái
+
+ocop-subgroup-i-1-a = Rau, củ, quả, hạt tươi
+ocop-subgroup-i-1-b = Thịt, thủy sản, trứng, sữa tươi
+ocop-subgroup-i-2-a = Gạo, ngũ cốc, hạt sơ chế
+ocop-subgroup-i-2-b = Mật ong, mật khác
+ocop-subgroup-i-3-a = Đồ ăn nhanh
+ocop-subgroup-i-3-b = Chế biến từ gạo, ngũ cốc
+ocop-subgroup-i-3-c = Chế biến từ rau, củ, quả, hạt
+ocop-subgroup-i-3-d = Chế biến từ thịt, thủy sản, trứng, sữa, mật ong
+ocop-subgroup-i-4-a = Tương, nước mắm, gia vị lỏng
+ocop-subgroup-i-4-b = Gia vị khác
+ocop-subgroup-i-5-a = Chè
+ocop-subgroup-i-5-b = Trà từ thực vật khác
+ocop-subgroup-i-6 = Cà phê, ca cao
+ocop-subgroup-ii-1-a = Rượu trắng
+ocop-subgroup-ii-1-b = Đồ uống có cồn khác
+ocop-subgroup-ii-2-a = Nước khoáng, nước uống đóng chai
+ocop-subgroup-ii-2-b = Đồ uống không cồn
+ocop-subgroup-iii-1 = Thực phẩm chức năng, thuốc dược liệu, thuốc cổ truyền
+ocop-subgroup-iii-2 = Mỹ phẩm từ dược liệu
+ocop-subgroup-iii-3 = Tinh dầu và dược liệu khác
+ocop-subgroup-iv-1 = Thủ công mỹ nghệ gia dụng, trang trí
+ocop-subgroup-iv-2 = Vải, may mặc
+ocop-subgroup-v-1 = Hoa
+ocop-subgroup-v-2 = Cây cảnh
+ocop-subgroup-v-3 = Động vật cảnh
+ocop-subgroup-vi-1 = Du lịch cộng đồng, du lịch sinh thái, điểm du lịch
+
+ocop-producer-cooperative = Hợp tác xã
+ocop-producer-cooperative-group = Tổ hợp tác
+ocop-producer-household-business = Hộ kinh doanh
+ocop-producer-farm = Trang trại
+ocop-producer-single-member-company = Công ty TNHH một thành viên
+ocop-producer-private-enterprise = Doanh nghiệp tư nhân
+ocop-producer-multi-member-company = Công ty TNHH hai thành viên trở lên
+ocop-producer-joint-stock-company = Công ty cổ phần
+ocop-producer-community-joint-stock-company = Công ty cổ phần (cộng đồng góp từ 51% vốn)
+
+ocop-unit-g = g
+ocop-unit-kg = kg
+ocop-unit-ml = ml
+ocop-unit-l = lít
+ocop-unit-piece = cái
+ocop-unit-fruit = quả
+ocop-unit-box = hộp
+ocop-unit-pack = gói
+ocop-unit-bottle = chai
+ocop-unit-jar = hũ
+ocop-unit-bag = túi
+ocop-unit-set = bộ
+ocop-unit-pot = chậu
+ocop-unit-person = khách
+
+ocop-stars = { $stars } sao
+ocop-certificate-valid = Còn hiệu lực đến { $until }
+ocop-certificate-expiring = Sắp hết hạn: còn { $days } ngày (đến { $until })
+ocop-certificate-expired = Đã hết hạn { $days } ngày (từ { $until })
+ocop-certificate-not-yet-valid = Chưa có hiệu lực: còn { $days } ngày nữa
+ocop-certificate-none = Chưa có chứng nhận OCOP
+ocop-badge-expiring = { $stars } sao · còn { $days } ngày
+ocop-badge-expired = { $stars } sao · đã hết hạn
+ocop-badge-not-yet-valid = { $stars } sao · chưa có hiệu lực

@@ -1,0 +1,291 @@
+//! The command-line grammar. Help texts are not written here: they come from
+//! `locales/<lang>/cli.ftl` (see `help.rs`), keyed by command path and argument name.
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "chophien",
+    version,
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+pub(crate) struct Cli {
+    #[arg(short, long, global = true, action = ArgAction::Help, display_order = 900)]
+    help: Option<bool>,
+    #[arg(short = 'V', long, action = ArgAction::Version, display_order = 901)]
+    version: Option<bool>,
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        env = "CHOPHIEN_DB",
+        display_order = 902
+    )]
+    pub(crate) db: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "vi|en", display_order = 903)]
+    pub(crate) lang: Option<String>,
+    #[arg(long, global = true, display_order = 904)]
+    pub(crate) json: bool,
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+// Parsed once per process: the size of the enum does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    Init,
+    Demo {
+        #[arg(long, value_name = "N")]
+        synthetic: Option<usize>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    #[command(subcommand)]
+    Coop(CoopCommand),
+    #[command(subcommand)]
+    Product(ProductCommand),
+    #[command(subcommand)]
+    Variant(VariantCommand),
+    #[command(subcommand)]
+    Cert(CertCommand),
+    Search {
+        #[arg(value_name = "QUERY", id = "query")]
+        query: String,
+        #[command(flatten)]
+        filters: FilterArgs,
+        #[arg(long, default_value_t = 20)]
+        limit: u64,
+    },
+    Import {
+        #[arg(value_name = "FILE", id = "file")]
+        file: PathBuf,
+        #[arg(long = "coop", value_name = "COOP", id = "coop_ref")]
+        coop: Option<String>,
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum CoopCommand {
+    Add(CoopFields),
+    List {
+        #[arg(long)]
+        deleted: bool,
+    },
+    Show {
+        #[arg(id = "reference")]
+        reference: String,
+    },
+    Edit {
+        #[arg(id = "reference")]
+        reference: String,
+        #[command(flatten)]
+        fields: CoopFields,
+    },
+    Delete {
+        #[arg(id = "reference")]
+        reference: String,
+    },
+    Restore {
+        #[arg(id = "reference")]
+        reference: String,
+    },
+}
+
+/// Cooperative fields; on `edit`, only those given change, and an empty value clears.
+#[derive(Debug, Args)]
+pub(crate) struct CoopFields {
+    #[arg(long)]
+    pub(crate) name: Option<String>,
+    #[arg(long = "type", id = "type")]
+    pub(crate) producer_type: Option<String>,
+    #[arg(long)]
+    pub(crate) registration_no: Option<String>,
+    #[arg(long)]
+    pub(crate) address: Option<String>,
+    #[arg(long)]
+    pub(crate) province: Option<String>,
+    #[arg(long)]
+    pub(crate) commune: Option<String>,
+    #[arg(long)]
+    pub(crate) phone: Option<String>,
+}
+
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub(crate) enum ProductCommand {
+    Add {
+        #[command(flatten)]
+        fields: ProductFields,
+        #[command(flatten)]
+        variant: VariantFields,
+    },
+    Edit {
+        #[arg(id = "product")]
+        product: String,
+        #[command(flatten)]
+        fields: ProductFields,
+    },
+    Show {
+        #[arg(id = "product")]
+        product: String,
+    },
+    List {
+        #[command(flatten)]
+        filters: FilterArgs,
+        #[arg(long, default_value_t = 1)]
+        page: u64,
+        #[arg(long, default_value_t = 50)]
+        per_page: u64,
+        #[arg(long, value_parser = ["name", "updated", "created", "price", "price-desc", "stars"])]
+        sort: Option<String>,
+        #[arg(long)]
+        deleted: bool,
+    },
+    Delete {
+        #[arg(id = "product")]
+        product: String,
+    },
+    Restore {
+        #[arg(id = "product")]
+        product: String,
+    },
+}
+
+/// Product fields; on `edit`, only those given change, and an empty value clears.
+#[derive(Debug, Args)]
+pub(crate) struct ProductFields {
+    #[arg(long = "coop", value_name = "COOP", id = "coop_ref")]
+    pub(crate) coop: Option<String>,
+    #[arg(long)]
+    pub(crate) name: Option<String>,
+    #[arg(long)]
+    pub(crate) subgroup: Option<String>,
+    #[arg(long)]
+    pub(crate) story: Option<String>,
+    #[arg(long)]
+    pub(crate) ingredients: Option<String>,
+    #[arg(long)]
+    pub(crate) usage: Option<String>,
+    #[arg(long)]
+    pub(crate) storage: Option<String>,
+    #[arg(long)]
+    pub(crate) shelf_life: Option<String>,
+    #[arg(long)]
+    pub(crate) quantity: Option<String>,
+    #[arg(long)]
+    pub(crate) origin: Option<String>,
+    #[arg(long, value_name = "GRAM")]
+    pub(crate) weight: Option<String>,
+    #[arg(long, value_name = "LxWxH")]
+    pub(crate) size: Option<String>,
+    #[arg(long)]
+    pub(crate) barcode: Option<String>,
+}
+
+/// An optional first variant given with `product add`.
+#[derive(Debug, Args)]
+pub(crate) struct VariantFields {
+    #[arg(long)]
+    pub(crate) sku: Option<String>,
+    #[arg(long)]
+    pub(crate) price: Option<String>,
+    #[arg(long)]
+    pub(crate) stock: Option<i64>,
+    #[arg(long)]
+    pub(crate) variant_name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct FilterArgs {
+    #[arg(long)]
+    pub(crate) stars: Option<i64>,
+    #[arg(long)]
+    pub(crate) sector: Option<String>,
+    #[arg(long)]
+    pub(crate) province: Option<String>,
+    #[arg(long = "coop", value_name = "COOP", id = "coop_ref")]
+    pub(crate) coop: Option<String>,
+    #[arg(long, conflicts_with = "expired")]
+    pub(crate) expiring: bool,
+    #[arg(long)]
+    pub(crate) expired: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum VariantCommand {
+    Add {
+        #[arg(id = "product")]
+        product: String,
+        #[arg(long)]
+        sku: String,
+        #[arg(long)]
+        price: String,
+        #[arg(long, default_value_t = 0)]
+        stock: i64,
+        #[arg(long = "name", id = "variant_name")]
+        name: Option<String>,
+    },
+    Edit {
+        #[arg(id = "product")]
+        product: String,
+        #[arg(id = "sku_arg", value_name = "SKU")]
+        sku: String,
+        #[arg(long)]
+        new_sku: Option<String>,
+        #[arg(long)]
+        price: Option<String>,
+        #[arg(long)]
+        stock: Option<i64>,
+        #[arg(long = "name", id = "variant_name")]
+        name: Option<String>,
+    },
+    Delete {
+        #[arg(id = "product")]
+        product: String,
+        #[arg(id = "sku_arg", value_name = "SKU")]
+        sku: String,
+    },
+    Restore {
+        #[arg(id = "product")]
+        product: String,
+        #[arg(id = "sku_arg", value_name = "SKU")]
+        sku: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum CertCommand {
+    Add {
+        #[arg(id = "product")]
+        product: String,
+        #[arg(long)]
+        stars: i64,
+        #[arg(long, value_name = "DD/MM/YYYY")]
+        from: String,
+        #[arg(long, value_name = "DD/MM/YYYY")]
+        until: Option<String>,
+        #[arg(long)]
+        certificate_no: Option<String>,
+        #[arg(long)]
+        decision_no: Option<String>,
+        #[arg(long, value_name = "DD/MM/YYYY")]
+        decision_date: Option<String>,
+        #[arg(long)]
+        authority: Option<String>,
+    },
+    Delete {
+        #[arg(id = "certificate")]
+        certificate: String,
+    },
+    Restore {
+        #[arg(id = "certificate")]
+        certificate: String,
+    },
+}

@@ -1,0 +1,35 @@
+//! One module per group of commands; each turns arguments into a core call and prints
+//! the result.
+
+mod coop;
+mod demo;
+mod import;
+mod parse;
+mod product;
+mod search;
+
+use std::process::ExitCode;
+
+use crate::args::Command;
+use crate::context::{Context, Failure};
+
+pub(crate) fn run(ctx: &Context<'_>, command: Command) -> Result<ExitCode, Failure> {
+    match command {
+        Command::Init => demo::init(ctx),
+        Command::Demo { synthetic, seed } => demo::demo(ctx, synthetic, seed),
+        Command::Coop(command) => coop::run(ctx, command),
+        Command::Product(command) => product::run(ctx, command),
+        Command::Variant(command) => product::variant(ctx, command),
+        Command::Cert(command) => product::certificate(ctx, command),
+        Command::Search {
+            query,
+            filters,
+            limit,
+        } => search::search(ctx, &query, &filters, limit),
+        Command::Import {
+            file,
+            coop,
+            dry_run,
+        } => import::import(ctx, &file, coop.as_deref(), dry_run),
+    }
+}

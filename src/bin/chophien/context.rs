@@ -1,0 +1,69 @@
+//! What every command needs: the open catalog, the translator, today's date and how to
+//! print.
+
+use chophien::catalog::Catalog;
+use chophien::i18n::{I18n, Localize, dates};
+use time::Date;
+
+use crate::args::Cli;
+
+/// A failure already put into words for the user, with its stable code for scripts.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub(crate) code: &'static str,
+    pub(crate) message: String,
+}
+
+impl Failure {
+    pub(crate) fn new(code: &'static str, message: String) -> Failure {
+        Failure { code, message }
+    }
+}
+
+pub(crate) struct Context<'a> {
+    pub(crate) catalog: Catalog,
+    pub(crate) i18n: &'a I18n,
+    pub(crate) json: bool,
+    pub(crate) today: Date,
+}
+
+impl<'a> Context<'a> {
+    pub(crate) fn open(cli: &Cli, i18n: &'a I18n) -> Result<Context<'a>, Failure> {
+        let path = match &cli.db {
+            Some(path) => path.clone(),
+            None => chophien::paths::data_dir()
+                .map(|dir| chophien::paths::catalog_file(&dir))
+                .ok_or_else(|| Failure::new("cli.no-data-dir", i18n.tr("cli-no-data-dir")))?,
+        };
+        let catalog = Catalog::open(&path).map_err(|e| Failure::new(e.code(), e.localize(i18n)))?;
+        Ok(Context {
+            catalog,
+            i18n,
+            json: cli.json,
+            today: dates::today(dates::local_offset()),
+        })
+    }
+
+    /// Puts an error into the user's words.
+    pub(crate) fn fail(&self, error: &impl Localize) -> Failure {
+        Failure::new(error.code(), error.localize(self.i18n))
+    }
+
+    /// A failure from one of the CLI's own messages.
+    pub(crate) fn fail_with(
+        &self,
+        code: &'static str,
+        id: &str,
+        args: &[(&str, chophien::i18n::Arg)],
+    ) -> Failure {
+        Failure::new(code, self.i18n.tr_args(id, args))
+    }
+
+    pub(crate) fn tr(&self, id: &str) -> String {
+        self.i18n.tr(id)
+    }
+
+    pub(crate) fn tr_args(&self, id: &str, args: &[(&str, chophien::i18n::Arg)]) -> String {
+        self.i18n.tr_args(id, args)
+    }
+}

@@ -1,0 +1,205 @@
+//! The catalog: cooperatives, OCOP products, certificates and variants in one SQLite file.
+//!
+//! [`Catalog`] is the one handle that opens the file. Every edit commits at once in an
+//! `IMMEDIATE` transaction (so concurrent processes queue for the write lock instead of
+//! failing with "database is locked"), in WAL mode with `synchronous = FULL` (so an edit
+//! the user saw as saved survives a power cut, not only a crash).
+//!
+//! Architecture invariant: nothing here knows about Tauri, the network or the UI.
+
+mod batch;
+mod certificates;
+mod cooperatives;
+pub mod error;
+pub mod ids;
+pub mod migrate;
+pub mod model;
+pub mod ocop;
+mod products;
+mod resolve;
+pub mod search;
+mod validate;
+mod variants;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use batch::Batch;
+pub use error::{CatalogError, Field, FieldError, Problem, RecordKind, Result};
+pub use ids::{Id, Timestamp};
+pub use model::*;
+
+/// How long a writer waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An open catalog file.
+pub struct Catalog {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalog")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Catalog {
+    /// Opens the catalog at `path`, creating it (and its folder) if it does not exist and
+    /// upgrading its schema if an older release wrote it.
+    ///
+    /// A file from a newer release, a file that is not a catalog, and a damaged file are
+    /// refused *before* anything is written to them, so the user can still restore or
+    /// open them with the right version.
+    pub fn open(path: &Path) -> Result<Catalog> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| CatalogError::DataDirUnavailable {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let sqlite = |e| CatalogError::from_sqlite(e, path);
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(sqlite)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
+        check_identity(&conn, path)?;
+        // Only now may we write: WAL lets readers work while an edit commits.
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+            .map_err(sqlite)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            // SQLite keeps the old mode when it cannot create the -wal file next to
+            // the catalog: the folder is read-only.
+            return Err(CatalogError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(sqlite)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(sqlite)?;
+        migrate::migrate(&mut conn).map_err(sqlite)?;
+        Ok(Catalog {
+            conn: Mutex::new(conn),
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Where the catalog file lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs SQLite's `quick_check`: a page-level consistency check, O(size of the file).
+    pub fn verify(&self) -> Result<()> {
+        let conn = self.lock();
+        let verdict: String = conn
+            .query_row("PRAGMA quick_check", [], |row| row.get(0))
+            .map_err(|e| CatalogError::from_sqlite(e, &self.path))?;
+        if verdict == "ok" {
+            Ok(())
+        } else {
+            Err(CatalogError::Corrupt {
+                path: self.path.clone(),
+            })
+        }
+    }
+
+    /// Runs `f` in one `IMMEDIATE` write transaction, committed only if `f` succeeds.
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(TransactionBehavior::Immediate, true, f)
+    }
+
+    /// Runs `f` against a consistent snapshot.
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(TransactionBehavior::Deferred, false, f)
+    }
+
+    /// Runs `f` in an `IMMEDIATE` transaction that is always rolled back.
+    pub(crate) fn rehearse<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(TransactionBehavior::Immediate, false, f)
+    }
+
+    fn transaction<T>(
+        &self,
+        behavior: TransactionBehavior,
+        commit: bool,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let mut conn = self.lock();
+        let sqlite = |e| CatalogError::from_sqlite(e, &self.path);
+        let tx = conn.transaction_with_behavior(behavior).map_err(sqlite)?;
+        let value = f(&tx).map_err(|e| self.explain(e))?;
+        if commit { tx.commit() } else { tx.rollback() }.map_err(sqlite)?;
+        Ok(value)
+    }
+
+    /// Turns a raw SQLite failure met inside a transaction into what it means for this
+    /// file (damaged, disk full, busy…).
+    fn explain(&self, error: CatalogError) -> CatalogError {
+        match error {
+            CatalogError::Sqlite(e) => CatalogError::from_sqlite(e, &self.path),
+            other => other,
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock rolled its transaction back when the
+        // `Transaction` dropped, so the connection itself is still sound.
+        self.conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Refuses files that are not ours or are newer than this build, reading only.
+fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
+    let sqlite = |e| CatalogError::from_sqlite(e, path);
+    let (application_id, version, objects): (i32, u32, i64) = conn
+        .query_row(
+            "SELECT (SELECT application_id FROM pragma_application_id),
+                    (SELECT user_version FROM pragma_user_version),
+                    (SELECT count(*) FROM sqlite_schema)",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .map_err(sqlite)?;
+    let fresh = application_id == 0 && version == 0 && objects == 0;
+    if !fresh && application_id != migrate::APPLICATION_ID {
+        return Err(CatalogError::NotACatalog {
+            path: path.to_path_buf(),
+        });
+    }
+    if version > migrate::SCHEMA_VERSION {
+        return Err(CatalogError::NewerVersion {
+            path: path.to_path_buf(),
+            found: version,
+            supported: migrate::SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// Reads a text column holding one of our stable codes; an unknown code is a column
+/// conversion error rather than a silent default.
+pub(crate) fn code_column<T>(
+    row: &rusqlite::Row<'_>,
+    index: usize,
+    from_code: impl Fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    let code: String = row.get(index)?;
+    from_code(&code).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("unknown code {code:?}").into(),
+        )
+    })
+}

@@ -1,0 +1,18 @@
+//! Chợ Phiên's core: everything the desktop app and the `chophien` command line share.
+//!
+//! - [`catalog`]: the SQLite catalog of cooperatives, OCOP products, certificates and
+//!   variants, with Vietnamese search.
+//! - [`demo`]: the bundled demo catalog and a synthetic catalog generator for load tests.
+//! - [`import`]: product lists from spreadsheets exported as CSV.
+//! - [`i18n`]: Fluent messages, VND prices and dates.
+//! - [`text`]: NFC normalisation and Vietnamese folding.
+//! - [`paths`]: where data lives.
+//!
+//! This crate never depends on Tauri (tests/architecture.rs checks it).
+
+pub mod catalog;
+pub mod demo;
+pub mod i18n;
+pub mod import;
+pub mod paths;
+pub mod text;

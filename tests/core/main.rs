@@ -1,0 +1,17 @@
+//! Integration tests of the core, against real SQLite files in temporary folders.
+//! One test binary (faster to build and link than one per file).
+
+mod architecture;
+mod cli;
+mod concurrency;
+mod crash;
+mod demo;
+mod folding;
+mod import;
+mod locales;
+mod migrations;
+mod open_errors;
+mod repository;
+mod search;
+mod support;
+mod validation;
