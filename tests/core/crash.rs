@@ -11,6 +11,32 @@ use chophien::catalog::{Catalog, Id, ProductDraft};
 use chophien::demo::synthetic::SplitMix64;
 
 const KILLS: usize = 300;
+const COOPERATIVE: &str = "HTX Mất điện";
+
+/// A new catalog file with the cooperative the child writers add products to.
+fn catalog_with_cooperative() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalog.sqlite3");
+    let catalog = Catalog::open(&path).unwrap();
+    let draft = chophien::catalog::CooperativeDraft::named(
+        COOPERATIVE,
+        chophien::catalog::ocop::ProducerType::Cooperative,
+    );
+    catalog.create_cooperative(&draft).unwrap();
+    (dir, path)
+}
+
+/// In a child process: the catalog named by the environment and the cooperative's id.
+fn open_as_child() -> Option<(Catalog, Id)> {
+    let path = std::env::var_os(CHILD_ENV)?;
+    let catalog = Catalog::open(Path::new(&path)).expect("child opens");
+    let coop = catalog
+        .find_cooperative_by_name(COOPERATIVE)
+        .unwrap()
+        .expect("cooperative");
+    Some((catalog, coop.id))
+}
+
 const CHILD_ENV: &str = "CHOPHIEN_CRASH_CHILD_DB";
 
 /// The child: writes products one transaction at a time and prints each id once its
@@ -18,17 +44,12 @@ const CHILD_ENV: &str = "CHOPHIEN_CRASH_CHILD_DB";
 #[test]
 #[ignore = "run as a child process by kill_9_never_loses_an_acknowledged_edit"]
 fn crash_child_writer() {
-    let Some(path) = std::env::var_os(CHILD_ENV) else {
+    let Some((catalog, coop)) = open_as_child() else {
         return;
     };
-    let catalog = Catalog::open(Path::new(&path)).expect("child opens");
-    let coop = catalog
-        .find_cooperative_by_name("HTX Mất điện")
-        .unwrap()
-        .expect("cooperative");
     let mut n = 0_u64;
     loop {
-        let draft = ProductDraft::new(coop.id, &format!("Sản phẩm số {n}"), "I.3.c");
+        let draft = ProductDraft::new(coop, &format!("Sản phẩm số {n}"), "I.3.c");
         let product = catalog.create_product(&draft).expect("write");
         println!("{}", product.id);
         n += 1;
@@ -37,16 +58,7 @@ fn crash_child_writer() {
 
 #[test]
 fn kill_9_never_loses_an_acknowledged_edit() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("catalog.sqlite3");
-    {
-        let catalog = Catalog::open(&path).unwrap();
-        let draft = chophien::catalog::CooperativeDraft::named(
-            "HTX Mất điện",
-            chophien::catalog::ocop::ProducerType::Cooperative,
-        );
-        catalog.create_cooperative(&draft).unwrap();
-    }
+    let (_dir, path) = catalog_with_cooperative();
     let mut rng = SplitMix64::new(0xC0FFEE);
     let mut acknowledged: Vec<Id> = Vec::new();
     for round in 0..KILLS {
@@ -105,21 +117,12 @@ fn kill_9_never_loses_an_acknowledged_edit() {
 #[test]
 #[ignore = "run under strace by edits_are_synced_to_disk_before_they_are_acknowledged"]
 fn fsync_child_writer() {
-    let Some(path) = std::env::var_os(CHILD_ENV) else {
+    let Some((catalog, coop)) = open_as_child() else {
         return;
     };
-    let catalog = Catalog::open(Path::new(&path)).expect("child opens");
-    let coop = catalog
-        .find_cooperative_by_name("HTX Mất điện")
-        .unwrap()
-        .expect("cooperative");
     for n in 0..SAVES {
         catalog
-            .create_product(&ProductDraft::new(
-                coop.id,
-                &format!("Sản phẩm {n}"),
-                "I.3.c",
-            ))
+            .create_product(&ProductDraft::new(coop, &format!("Sản phẩm {n}"), "I.3.c"))
             .expect("write");
     }
 }
@@ -128,16 +131,7 @@ const SAVES: usize = 200;
 
 #[test]
 fn edits_are_synced_to_disk_before_they_are_acknowledged() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("catalog.sqlite3");
-    {
-        let catalog = Catalog::open(&path).unwrap();
-        let draft = chophien::catalog::CooperativeDraft::named(
-            "HTX Mất điện",
-            chophien::catalog::ocop::ProducerType::Cooperative,
-        );
-        catalog.create_cooperative(&draft).unwrap();
-    }
+    let (dir, path) = catalog_with_cooperative();
     let summary = dir.path().join("strace.txt");
     let status = Command::new("strace")
         .args(["-f", "-c", "-e", "trace=fsync,fdatasync", "-o"])
