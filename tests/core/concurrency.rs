@@ -84,7 +84,7 @@ fn concurrent_command_line_processes_all_succeed() {
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
-            std::process::Command::new("sh").arg("-c").arg(script).spawn().unwrap()
+            std::process::Command::new("sh").arg("-c").arg(script).stdout(std::process::Stdio::null()).spawn().unwrap()
         })
         .collect();
     for mut child in children {
