@@ -1,6 +1,7 @@
 //! OCOP certificates of a product. A product keeps its old certificates when it is
 //! re-rated; the live one with the latest end date is the current one.
 
+use super::CachedStatements;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::error::{CatalogError, RecordKind, Result};
@@ -40,7 +41,7 @@ impl Catalog {
     ) -> Result<Certificate> {
         self.write(|tx| {
             let before = get_certificate(tx, id)?;
-            tx.execute(
+            tx.exec(
                 "UPDATE ocop_certificate SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
                 params![id, deleted_at, Timestamp::now()],
             )?;
@@ -66,7 +67,7 @@ pub(super) fn insert_certificate(
 fn save(tx: &Transaction<'_>, id: Id, product_id: Id, draft: &CertificateDraft) -> Result<()> {
     let clean = validate::certificate(draft)?;
     let d = &clean.draft;
-    tx.execute(
+    tx.exec(
         "INSERT INTO ocop_certificate (id, product_id, stars, certificate_no, decision_no,
              decision_date, issuing_authority, valid_from, valid_until, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
@@ -95,14 +96,14 @@ pub(super) fn for_product(tx: &Transaction<'_>, product_id: Id) -> Result<Vec<Ce
     let sql = format!(
         "SELECT {COLUMNS} FROM ocop_certificate WHERE product_id = ?1 ORDER BY valid_until DESC, seq DESC"
     );
-    let mut stmt = tx.prepare(&sql)?;
+    let mut stmt = tx.prepare_cached(&sql)?;
     let rows = stmt.query_map([product_id], certificate_from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 fn get_certificate(tx: &Transaction<'_>, id: Id) -> Result<Certificate> {
     let sql = format!("SELECT {COLUMNS} FROM ocop_certificate WHERE id = ?1");
-    tx.query_row(&sql, [id], certificate_from_row)
+    tx.row(&sql, [id], certificate_from_row)
         .optional()?
         .ok_or_else(|| CatalogError::not_found(RecordKind::Certificate, id))
 }

@@ -1,5 +1,6 @@
 //! Cooperatives and other OCOP producers.
 
+use super::CachedStatements;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::error::{CatalogError, RecordKind, Result};
@@ -34,7 +35,7 @@ impl Catalog {
                 "SELECT {COLUMNS} FROM cooperative WHERE (deleted_at IS NOT NULL) = ?1 \
                  ORDER BY name_folded, name"
             );
-            let mut stmt = tx.prepare(&sql)?;
+            let mut stmt = tx.prepare_cached(&sql)?;
             let rows = stmt.query_map([deleted], cooperative_from_row)?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
@@ -45,7 +46,7 @@ impl Catalog {
     pub fn delete_cooperative(&self, id: Id) -> Result<()> {
         self.write(|tx| {
             let now = Timestamp::now();
-            let changed = tx.execute(
+            let changed = tx.exec(
                 "UPDATE cooperative SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
                 params![id, now],
             )?;
@@ -53,7 +54,7 @@ impl Catalog {
                 return Err(CatalogError::not_found(RecordKind::Cooperative, id));
             }
             let products = product_seqs(tx, id, None)?;
-            tx.execute(
+            tx.exec(
                 "UPDATE product SET deleted_at = ?2, updated_at = ?2 WHERE cooperative_id = ?1 AND deleted_at IS NULL",
                 params![id, now],
             )?;
@@ -72,12 +73,12 @@ impl Catalog {
                 return Ok(coop);
             };
             let now = Timestamp::now();
-            tx.execute(
+            tx.exec(
                 "UPDATE cooperative SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1",
                 params![id, now],
             )?;
             let products = product_seqs(tx, id, Some(deleted_at))?;
-            tx.execute(
+            tx.exec(
                 "UPDATE product SET deleted_at = NULL, updated_at = ?3 WHERE cooperative_id = ?1 AND deleted_at = ?2",
                 params![id, deleted_at, now],
             )?;
@@ -125,7 +126,7 @@ pub(super) fn update_cooperative(
 
 /// Writes a validated draft: a new row, or every editable column of an existing one.
 fn save(tx: &Transaction<'_>, id: Id, draft: &CooperativeDraft) -> Result<()> {
-    tx.execute(
+    tx.exec(
         "INSERT INTO cooperative (id, name, name_folded, producer_type, registration_no, address,
              province, province_folded, commune, phone, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)
@@ -153,7 +154,7 @@ fn save(tx: &Transaction<'_>, id: Id, draft: &CooperativeDraft) -> Result<()> {
 
 pub(super) fn get_cooperative(tx: &Transaction<'_>, id: Id) -> Result<Cooperative> {
     let sql = format!("SELECT {COLUMNS} FROM cooperative WHERE id = ?1");
-    tx.query_row(&sql, [id], cooperative_from_row)
+    tx.row(&sql, [id], cooperative_from_row)
         .optional()?
         .ok_or_else(|| CatalogError::not_found(RecordKind::Cooperative, id))
 }
@@ -182,8 +183,8 @@ pub(super) fn is_live(tx: &Transaction<'_>, id: Id) -> Result<bool> {
 /// The search rowids of the cooperative's products that are live (`deleted_at` None)
 /// or were deleted at exactly `deleted_at`.
 fn product_seqs(tx: &Transaction<'_>, id: Id, deleted_at: Option<Timestamp>) -> Result<Vec<i64>> {
-    let mut stmt =
-        tx.prepare("SELECT seq FROM product WHERE cooperative_id = ?1 AND deleted_at IS ?2")?;
+    let mut stmt = tx
+        .prepare_cached("SELECT seq FROM product WHERE cooperative_id = ?1 AND deleted_at IS ?2")?;
     let seqs = stmt.query_map(params![id, deleted_at], |row| row.get(0))?;
     Ok(seqs.collect::<rusqlite::Result<Vec<i64>>>()?)
 }

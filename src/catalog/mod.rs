@@ -32,6 +32,10 @@ pub use error::{CatalogError, Field, FieldError, Problem, RecordKind, Result};
 pub use ids::{Id, Timestamp};
 pub use model::*;
 
+/// How many prepared statements each connection keeps for reuse (the repositories use
+/// about forty distinct ones).
+const STATEMENT_CACHE: usize = 64;
+
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -69,6 +73,7 @@ impl Catalog {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(sqlite)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         check_identity(&conn, path)?;
         // Only now may we write: WAL lets readers work while an edit commits.
         let mode: String = conn
@@ -185,6 +190,33 @@ fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// Statement-cached forms of rusqlite's one-shot calls: parsing and planning SQL costs
+/// more than running these small statements, and a save runs a dozen of them.
+pub(crate) trait CachedStatements {
+    fn exec(&self, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize>;
+    fn row<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T>;
+}
+
+impl CachedStatements for Connection {
+    fn exec(&self, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
+        self.prepare_cached(sql)?.execute(params)
+    }
+
+    fn row<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        self.prepare_cached(sql)?.query_row(params, f)
+    }
 }
 
 /// Reads a text column holding one of our stable codes; an unknown code is a column

@@ -1,5 +1,6 @@
 //! OCOP products: create, edit, read, trash and restore.
 
+use super::CachedStatements;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::error::{CatalogError, Field, Problem, RecordKind, Result};
@@ -46,7 +47,7 @@ impl Catalog {
     pub fn delete_product(&self, id: Id) -> Result<()> {
         self.write(|tx| {
             let now = Timestamp::now();
-            let changed = tx.execute(
+            let changed = tx.exec(
                 "UPDATE product SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
                 params![id, now],
             )?;
@@ -66,7 +67,7 @@ impl Catalog {
                 return Ok(product);
             }
             ensure_live_cooperative(tx, product.draft.cooperative_id)?;
-            tx.execute(
+            tx.exec(
                 "UPDATE product SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1",
                 params![id, Timestamp::now()],
             )?;
@@ -119,7 +120,7 @@ fn ensure_live_cooperative(tx: &Transaction<'_>, cooperative_id: Id) -> Result<(
 
 /// Writes a validated draft: a new row, or every editable column of an existing one.
 fn save(tx: &Transaction<'_>, id: Id, draft: &ProductDraft, sector: Sector) -> Result<()> {
-    tx.execute(
+    tx.exec(
         "INSERT INTO product (id, cooperative_id, name, name_folded, subgroup, sector, story,
              ingredients, usage, storage, shelf_life, net_quantity, net_unit, origin,
              package_weight_g, package_length_mm, package_width_mm, package_height_mm, barcode,
@@ -166,7 +167,7 @@ fn save(tx: &Transaction<'_>, id: Id, draft: &ProductDraft, sector: Sector) -> R
 /// Marks the product as changed now, after an edit to one of its variants or
 /// certificates, so "recently updated" lists show it first.
 pub(super) fn touch(tx: &Transaction<'_>, id: Id) -> Result<()> {
-    tx.execute(
+    tx.exec(
         "UPDATE product SET updated_at = ?2 WHERE id = ?1",
         params![id, Timestamp::now()],
     )?;
@@ -175,14 +176,14 @@ pub(super) fn touch(tx: &Transaction<'_>, id: Id) -> Result<()> {
 
 pub(super) fn get_product(tx: &Transaction<'_>, id: Id) -> Result<Product> {
     let sql = format!("SELECT {COLUMNS} FROM product WHERE id = ?1");
-    tx.query_row(&sql, [id], product_from_row)
+    tx.row(&sql, [id], product_from_row)
         .optional()?
         .ok_or_else(|| CatalogError::not_found(RecordKind::Product, id))
 }
 
 /// The product's rowid in the search index.
 pub(super) fn seq_of(tx: &Transaction<'_>, id: Id) -> Result<i64> {
-    tx.query_row("SELECT seq FROM product WHERE id = ?1", [id], |row| {
+    tx.row("SELECT seq FROM product WHERE id = ?1", [id], |row| {
         row.get(0)
     })
     .optional()?

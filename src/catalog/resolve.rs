@@ -85,7 +85,7 @@ fn single(found: Vec<Id>, kind: RecordKind, reference: &str) -> Result<Id> {
 }
 
 fn one_or_more(tx: &Transaction<'_>, sql: &str, value: &str) -> Result<Vec<Id>> {
-    let mut stmt = tx.prepare(sql)?;
+    let mut stmt = tx.prepare_cached(sql)?;
     let ids = stmt.query_map([value], |row| row.get(0))?;
     Ok(ids.collect::<rusqlite::Result<Vec<Id>>>()?)
 }

@@ -12,6 +12,7 @@
 //! here, by how whole and how early the words match. Filters apply inside SQL, before
 //! the window, so a rare filter never hides its matches.
 
+use super::CachedStatements;
 use std::collections::HashMap;
 
 use rusqlite::types::Value;
@@ -128,7 +129,7 @@ impl Catalog {
     /// The provinces of live cooperatives, for a filter list.
     pub fn provinces(&self) -> Result<Vec<String>> {
         self.read(|tx| {
-            let mut stmt = tx.prepare(
+            let mut stmt = tx.prepare_cached(
                 "SELECT province FROM cooperative WHERE deleted_at IS NULL AND province IS NOT NULL
                  GROUP BY province_folded ORDER BY province_folded",
             )?;
@@ -256,10 +257,11 @@ const INDEXED_PREFIX_MAX: usize = 4;
 /// The most whole words a long prefix is expanded into.
 const MAX_COMPLETIONS: usize = 8;
 
-/// Known indexed words (longer than [`INDEXED_PREFIX_MAX`]) that start with `prefix`.
+/// Words in the index that start with `prefix`.
 fn terms_starting_with(tx: &Transaction<'_>, prefix: &str) -> Result<Vec<String>> {
-    let mut stmt =
-        tx.prepare_cached("SELECT term FROM search_term WHERE term >= ?1 AND term < ?2 LIMIT ?3")?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT term FROM product_search_terms WHERE term >= ?1 AND term < ?2 LIMIT ?3",
+    )?;
     let end = format!("{prefix}\u{10FFFF}");
     let limit = i64::try_from(MAX_COMPLETIONS + 1).unwrap_or(i64::MAX);
     let terms = stmt.query_map(rusqlite::params![prefix, end, limit], |row| row.get(0))?;
@@ -595,16 +597,8 @@ pub(super) fn index_product(tx: &Transaction<'_>, seq: i64) -> rusqlite::Result<
                 context.push(' ');
             }
         }
-        let name = text::fold(&name);
         tx.prepare_cached("INSERT INTO product_search (rowid, name, context) VALUES (?1, ?2, ?3)")?
-            .execute(rusqlite::params![seq, name, context])?;
-        let mut remember =
-            tx.prepare_cached("INSERT OR IGNORE INTO search_term (term) VALUES (?1)")?;
-        for word in name.split(' ').chain(context.split(' ')) {
-            if word.chars().count() > INDEXED_PREFIX_MAX {
-                remember.execute([word])?;
-            }
-        }
+            .execute(rusqlite::params![seq, text::fold(&name), context])?;
     }
     Ok(())
 }
@@ -617,7 +611,7 @@ pub(super) fn unindex_product(tx: &Transaction<'_>, seq: i64) -> rusqlite::Resul
 
 /// Rebuilds the whole index from the catalog (migration 2, and after bulk loads).
 pub(crate) fn reindex_all(tx: &Transaction<'_>) -> rusqlite::Result<()> {
-    tx.execute(
+    tx.exec(
         "INSERT INTO product_search (product_search) VALUES ('delete-all')",
         [],
     )?;

@@ -1,6 +1,7 @@
 //! Sellable variants of a product (a size, a pack), each with a SKU code that is unique
 //! within its cooperative: marketplaces match orders and stock by it.
 
+use super::CachedStatements;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::error::{CatalogError, Field, Problem, RecordKind, Result};
@@ -24,7 +25,7 @@ impl Catalog {
         self.write(|tx| {
             let before = get_variant(tx, id)?;
             let now = Timestamp::now();
-            tx.execute(
+            tx.exec(
                 "UPDATE variant SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
                 params![id, now],
             )?;
@@ -38,7 +39,7 @@ impl Catalog {
             let before = get_variant(tx, id)?;
             let cooperative_id = cooperative_of(tx, before.product_id)?;
             ensure_sku_free(tx, cooperative_id, &before.draft.sku, Some(id))?;
-            tx.execute(
+            tx.exec(
                 "UPDATE variant SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1",
                 params![id, Timestamp::now()],
             )?;
@@ -57,12 +58,12 @@ pub(super) fn insert_variant(
     let draft = validate::variant(draft)?;
     let cooperative_id = cooperative_of(tx, product_id)?;
     ensure_sku_free(tx, cooperative_id, &draft.sku, None)?;
-    let position: i64 = tx.query_row(
+    let position: i64 = tx.row(
         "SELECT coalesce(max(position) + 1, 0) FROM variant WHERE product_id = ?1",
         [product_id],
         |row| row.get(0),
     )?;
-    tx.execute(
+    tx.exec(
         "INSERT INTO variant (id, product_id, cooperative_id, sku, name, price_vnd, stock, position,
              created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
@@ -91,7 +92,7 @@ pub(super) fn update_variant(
     let before = get_variant(tx, id)?;
     let cooperative_id = cooperative_of(tx, before.product_id)?;
     ensure_sku_free(tx, cooperative_id, &draft.sku, Some(id))?;
-    tx.execute(
+    tx.exec(
         "UPDATE variant SET sku = ?2, name = ?3, price_vnd = ?4, stock = ?5, updated_at = ?6
          WHERE id = ?1",
         params![
@@ -110,7 +111,7 @@ pub(super) fn update_variant(
 /// Live and trashed variants of a product, in the order they were added.
 pub(super) fn for_product(tx: &Transaction<'_>, product_id: Id) -> Result<Vec<Variant>> {
     let sql = format!("SELECT {COLUMNS} FROM variant WHERE product_id = ?1 ORDER BY position, seq");
-    let mut stmt = tx.prepare(&sql)?;
+    let mut stmt = tx.prepare_cached(&sql)?;
     let rows = stmt.query_map([product_id], variant_from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
@@ -127,7 +128,7 @@ pub(super) fn move_to_cooperative(
     {
         ensure_sku_free(tx, cooperative_id, &variant.draft.sku, Some(variant.id))?;
     }
-    tx.execute(
+    tx.exec(
         "UPDATE variant SET cooperative_id = ?2 WHERE product_id = ?1",
         params![product_id, cooperative_id],
     )?;
@@ -177,7 +178,7 @@ fn cooperative_of(tx: &Transaction<'_>, product_id: Id) -> Result<Id> {
 
 fn get_variant(tx: &Transaction<'_>, id: Id) -> Result<Variant> {
     let sql = format!("SELECT {COLUMNS} FROM variant WHERE id = ?1");
-    tx.query_row(&sql, [id], variant_from_row)
+    tx.row(&sql, [id], variant_from_row)
         .optional()?
         .ok_or_else(|| CatalogError::not_found(RecordKind::Variant, id))
 }
