@@ -62,6 +62,21 @@ fn words_match_as_prefixes_while_typing() {
 }
 
 #[test]
+fn unfinished_words_still_find_by_prefix_when_whole_words_find_nothing() {
+    let temp = TempCatalog::with_demo();
+    let found = search(&temp, "ban chun");
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("Bánh chưng Tranh Khúc"),
+        "{found:?}"
+    );
+    // A long prefix is expanded through the index's word list ("nguye" → "nguyen").
+    let long_prefix = search(&temp, "nguye");
+    assert!(!long_prefix.is_empty());
+    assert_eq!(long_prefix, search(&temp, "nguyên"));
+}
+
+#[test]
 fn nfc_nfd_and_case_search_alike() {
     let temp = TempCatalog::with_demo();
     let nfc = search(&temp, "Bưởi Phúc Trạch");
