@@ -6,13 +6,16 @@
 //! - [`import`]: product lists from spreadsheets exported as CSV.
 //! - [`i18n`]: Fluent messages, VND prices and dates.
 //! - [`text`]: NFC normalisation and Vietnamese folding.
-//! - [`paths`]: where data lives.
+//! - [`paths`]: where data lives; [`settings`]: the desktop preferences;
+//!   [`files`]: atomic file writes.
 //!
 //! This crate never depends on Tauri (tests/architecture.rs checks it).
 
 pub mod catalog;
 pub mod demo;
+pub mod files;
 pub mod i18n;
 pub mod import;
 pub mod paths;
+pub mod settings;
 pub mod text;

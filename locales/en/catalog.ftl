@@ -28,6 +28,7 @@ catalog-field-barcode = Barcode
 catalog-field-stars = OCOP stars
 catalog-field-certificate-no = Certificate number
 catalog-field-decision-no = Decision number
+catalog-field-decision-date = Decision date
 catalog-field-issuing-authority = Issued by
 catalog-field-valid-from = Valid from
 catalog-field-valid-until = Valid until

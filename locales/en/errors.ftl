@@ -25,3 +25,6 @@ errors-disk-full = The disk holding { $path } is full, so nothing could be saved
 errors-cancelled = Stopped partway. Nothing has been saved; you can do it again at any time.
 errors-database = Something went wrong while reading or saving the catalog ({ $detail }). Please try again; if it still fails, restore it from a backup.
 errors-demo-broken = The sample data that comes with the app is damaged ({ $detail }). Please reinstall the app.
+errors-not-a-price = “{ $text }” is not a price. Write it like 125000, 125.000, 125,000 or 125k.
+errors-not-a-number = “{ $text }” is not a number. Please type digits only.
+errors-not-a-date = “{ $text }” is not a date. Write day/month/year, for example 22/11/2026.

@@ -28,6 +28,7 @@ catalog-field-barcode = Mã vạch
 catalog-field-stars = Số sao OCOP
 catalog-field-certificate-no = Số giấy chứng nhận
 catalog-field-decision-no = Số quyết định
+catalog-field-decision-date = Ngày ký quyết định
 catalog-field-issuing-authority = Cơ quan cấp
 catalog-field-valid-from = Hiệu lực từ ngày
 catalog-field-valid-until = Hiệu lực đến ngày

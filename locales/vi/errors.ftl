@@ -25,3 +25,6 @@ errors-disk-full = Ổ đĩa chứa { $path } đã đầy nên chưa lưu đư�
 errors-cancelled = Đã dừng giữa chừng. Chưa có gì được lưu; bạn có thể làm lại bất cứ lúc nào.
 errors-database = Lỗi khi đọc hoặc ghi kho dữ liệu ({ $detail }). Vui lòng thử lại; nếu vẫn lỗi, hãy khôi phục từ bản sao lưu.
 errors-demo-broken = Dữ liệu mẫu đi kèm ứng dụng bị lỗi ({ $detail }). Vui lòng cài lại ứng dụng.
+errors-not-a-price = “{ $text }” không phải giá tiền. Hãy viết như 125000, 125.000, 125,000 hoặc 125k.
+errors-not-a-number = “{ $text }” không phải là số. Vui lòng chỉ gõ chữ số.
+errors-not-a-date = “{ $text }” không phải ngày. Hãy viết ngày/tháng/năm, ví dụ 22/11/2026.

@@ -89,6 +89,22 @@ impl Catalog {
         })
     }
 
+    /// How many live products each cooperative has.
+    pub fn product_counts(&self) -> Result<std::collections::HashMap<Id, u64>> {
+        self.read(|tx| {
+            let mut stmt = tx.prepare_cached(
+                "SELECT cooperative_id, count(*) FROM product WHERE deleted_at IS NULL GROUP BY cooperative_id",
+            )?;
+            let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)?)))?;
+            let mut counts = std::collections::HashMap::new();
+            for row in rows {
+                let (id, count) = row?;
+                counts.insert(id, u64::try_from(count).unwrap_or(0));
+            }
+            Ok(counts)
+        })
+    }
+
     /// Finds a live cooperative by name, ignoring case and diacritics.
     pub fn find_cooperative_by_name(&self, name: &str) -> Result<Option<Cooperative>> {
         self.read(|tx| find_by_name(tx, name))

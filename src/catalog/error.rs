@@ -13,6 +13,7 @@ use crate::i18n::{I18n, Localize, money};
 /// Which field of a draft a validation problem is about; the UI puts the message next
 /// to that field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Name,
@@ -38,6 +39,7 @@ pub enum Field {
     Stars,
     CertificateNo,
     DecisionNo,
+    DecisionDate,
     IssuingAuthority,
     ValidFrom,
     ValidUntil,
@@ -73,6 +75,7 @@ impl Field {
             Field::Stars => "catalog-field-stars",
             Field::CertificateNo => "catalog-field-certificate-no",
             Field::DecisionNo => "catalog-field-decision-no",
+            Field::DecisionDate => "catalog-field-decision-date",
             Field::IssuingAuthority => "catalog-field-issuing-authority",
             Field::ValidFrom => "catalog-field-valid-from",
             Field::ValidUntil => "catalog-field-valid-until",
@@ -86,24 +89,50 @@ impl Field {
 
 /// What is wrong with a field's value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
-    OutOfRange { min: i64, max: i64 },
-    StarsOutOfRange { stars: i64 },
+    TooLong {
+        max: usize,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    StarsOutOfRange {
+        stars: i64,
+    },
     PriceNotPositive,
-    PriceTooHigh { max: i64 },
+    PriceTooHigh {
+        max: i64,
+    },
     ValidUntilBeforeValidFrom,
-    DuplicateSku { sku: String, product_name: String },
-    UnknownSubgroup { code: String },
+    DuplicateSku {
+        sku: String,
+        product_name: String,
+    },
+    UnknownSubgroup {
+        code: String,
+    },
     UnknownCooperative,
     InvalidBarcode,
     InvalidPhone,
+    /// Typed text that is not a price ("abc", "12.50").
+    NotAPrice {
+        text: String,
+    },
+    NotANumber {
+        text: String,
+    },
+    NotADate {
+        text: String,
+    },
 }
 
 /// One validation finding: a field and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FieldError {
     pub field: Field,
     pub problem: Problem,
@@ -143,6 +172,13 @@ impl FieldError {
             Problem::UnknownCooperative => i18n.tr("errors-unknown-cooperative"),
             Problem::InvalidBarcode => i18n.tr("errors-invalid-barcode"),
             Problem::InvalidPhone => i18n.tr("errors-invalid-phone"),
+            Problem::NotAPrice { text } => {
+                i18n.tr_args("errors-not-a-price", args!["text" => text])
+            }
+            Problem::NotANumber { text } => {
+                i18n.tr_args("errors-not-a-number", args!["text" => text])
+            }
+            Problem::NotADate { text } => i18n.tr_args("errors-not-a-date", args!["text" => text]),
         };
         i18n.tr_args(
             "errors-field-problem",
@@ -153,6 +189,7 @@ impl FieldError {
 
 /// The kinds of record the catalog keeps, for "not found" and similar messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     Cooperative,
@@ -212,7 +249,8 @@ pub enum CatalogError {
 pub type Result<T, E = CatalogError> = std::result::Result<T, E>;
 
 impl CatalogError {
-    pub(crate) fn invalid(field: Field, problem: Problem) -> CatalogError {
+    /// A validation failure of one field.
+    pub fn invalid(field: Field, problem: Problem) -> CatalogError {
         CatalogError::Invalid(vec![FieldError::new(field, problem)])
     }
 

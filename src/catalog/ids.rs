@@ -9,6 +9,7 @@ use uuid::Uuid;
 /// A UUIDv7 record id, stored as hyphenated text. Version 7 ids grow with time, so new
 /// rows append to the id index instead of landing at random pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(transparent)]
 pub struct Id(Uuid);
 
@@ -79,6 +80,7 @@ fn fnv1a_128(bytes: &[u8]) -> [u8; 16] {
 /// A UTC instant with millisecond precision, stored as `2026-11-23T15:28:28.123Z`
 /// so that text order is time order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "specta", derive(specta::Type), specta(type = String))]
 pub struct Timestamp(OffsetDateTime);
 
 impl Timestamp {

@@ -11,6 +11,7 @@ mod batch;
 mod certificates;
 mod cooperatives;
 pub mod error;
+pub mod forms;
 pub mod ids;
 pub mod migrate;
 pub mod model;
@@ -20,6 +21,7 @@ mod resolve;
 pub mod search;
 mod validate;
 mod variants;
+pub mod views;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -162,6 +164,29 @@ impl Catalog {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
+}
+
+/// Moves an unreadable catalog (and its WAL files) out of the way, renamed with the time
+/// it was set aside, so that a new empty catalog can start in its place while the old
+/// file is kept for a restore or an expert. Returns the new name.
+pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let stamp = Timestamp::now().to_db_text().replace([':', '.'], "-");
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let kept = path.with_file_name(format!("{stem}.damaged-{stamp}.sqlite3"));
+    std::fs::rename(path, &kept)?;
+    for suffix in ["-wal", "-shm"] {
+        let companion = PathBuf::from(format!("{}{suffix}", path.display()));
+        if companion.exists() {
+            std::fs::rename(
+                &companion,
+                PathBuf::from(format!("{}{suffix}", kept.display())),
+            )?;
+        }
+    }
+    Ok(kept)
 }
 
 /// Refuses files that are not ours or are newer than this build, reading only.

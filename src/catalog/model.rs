@@ -12,6 +12,7 @@ use super::ocop::{ProducerType, Sector, Unit};
 
 /// What a person fills in for a cooperative or other OCOP producer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CooperativeDraft {
     pub name: String,
     pub producer_type: ProducerType,
@@ -38,6 +39,7 @@ impl CooperativeDraft {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Cooperative {
     pub id: Id,
     #[serde(flatten)]
@@ -49,6 +51,7 @@ pub struct Cooperative {
 
 /// A net quantity as printed on the label: `500 g`, `1,5 l`, `10 quả`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NetQuantity {
     pub amount: f64,
     pub unit: Unit,
@@ -56,6 +59,7 @@ pub struct NetQuantity {
 
 /// Outer package size for shipping, in grams and millimetres.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Package {
     pub weight_g: Option<i64>,
     pub length_mm: Option<i64>,
@@ -65,6 +69,7 @@ pub struct Package {
 
 /// What a person fills in for a product.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProductDraft {
     pub cooperative_id: Id,
     pub name: String,
@@ -103,6 +108,7 @@ impl ProductDraft {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Product {
     pub id: Id,
     #[serde(flatten)]
@@ -115,6 +121,7 @@ pub struct Product {
 
 /// What a person copies from an OCOP certificate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CertificateDraft {
     pub stars: i64,
     pub certificate_no: Option<String>,
@@ -128,6 +135,7 @@ pub struct CertificateDraft {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Certificate {
     pub id: Id,
     pub product_id: Id,
@@ -150,6 +158,7 @@ pub const EXPIRY_WARNING_DAYS: i64 = 60;
 
 /// Where a certificate stands on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum CertificateStatus {
     /// Valid, and more than [`EXPIRY_WARNING_DAYS`] from lapsing.
@@ -198,6 +207,7 @@ impl Certificate {
 
 /// What a person fills in for one sellable variant (size, pack) of a product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct VariantDraft {
     pub sku: String,
     pub name: Option<String>,
@@ -206,6 +216,7 @@ pub struct VariantDraft {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Variant {
     pub id: Id,
     pub product_id: Id,
@@ -219,6 +230,7 @@ pub struct Variant {
 
 /// A product with everything that hangs off it, as an editor shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProductDetail {
     pub product: Product,
     pub cooperative: Cooperative,
@@ -239,6 +251,7 @@ impl ProductDetail {
 
 /// One row of a product list or search result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProductSummary {
     pub id: Id,
     pub name: String,
@@ -260,6 +273,7 @@ pub struct ProductSummary {
 
 /// A page of a longer list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Page<T> {
     pub items: Vec<T>,
     /// How many items match in all, across every page. Text searches stop counting

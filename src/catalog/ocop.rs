@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// The six OCOP sectors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
     /// I. Thực phẩm.
@@ -164,6 +165,7 @@ pub fn subgroup(code: &str) -> Option<&'static Subgroup> {
 
 /// Legal form of the producer, as scored by OCOP criterion A.3.a.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ProducerType {
     /// Hộ kinh doanh có đăng ký kinh doanh.
@@ -267,6 +269,7 @@ impl ProducerType {
 /// The unit a net quantity ("định lượng") is printed in.
 /// Serialised by its stored code (`"g"`, `"ml"`, `"fruit"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     #[serde(rename = "g")]
@@ -359,6 +362,65 @@ impl Unit {
     /// Fluent message ID of the unit's short printed form.
     pub fn message_id(self) -> String {
         format!("ocop-unit-{}", self.code())
+    }
+}
+
+/// Every OCOP code with the Fluent ID of its name, for pick lists.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Vocabulary {
+    pub sectors: Vec<VocabularyEntry<Sector>>,
+    pub subgroups: Vec<SubgroupEntry>,
+    pub producer_types: Vec<VocabularyEntry<ProducerType>>,
+    pub units: Vec<VocabularyEntry<Unit>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct VocabularyEntry<T> {
+    pub code: T,
+    pub message_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SubgroupEntry {
+    pub code: String,
+    pub sector: Sector,
+    pub message_id: String,
+}
+
+pub fn vocabulary() -> Vocabulary {
+    Vocabulary {
+        sectors: Sector::ALL
+            .into_iter()
+            .map(|code| VocabularyEntry {
+                code,
+                message_id: code.message_id(),
+            })
+            .collect(),
+        subgroups: SUBGROUPS
+            .iter()
+            .map(|s| SubgroupEntry {
+                code: s.code.to_owned(),
+                sector: s.sector,
+                message_id: s.message_id(),
+            })
+            .collect(),
+        producer_types: ProducerType::ALL
+            .into_iter()
+            .map(|code| VocabularyEntry {
+                code,
+                message_id: code.message_id(),
+            })
+            .collect(),
+        units: Unit::ALL
+            .into_iter()
+            .map(|code| VocabularyEntry {
+                code,
+                message_id: code.message_id(),
+            })
+            .collect(),
     }
 }
 

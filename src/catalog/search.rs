@@ -37,6 +37,7 @@ pub const COUNT_CAP: u64 = 1000;
 
 /// What to show, in which order, and which page of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProductQuery {
     /// Words to look for; empty lists everything that passes the filters.
     #[serde(default)]
@@ -81,6 +82,7 @@ impl ProductQuery {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Filters {
     /// Stars of the product's current certificate.
     pub stars: Option<i64>,
@@ -93,6 +95,7 @@ pub struct Filters {
 
 /// Products by the state of their current OCOP certificate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum CertificateFilter {
     /// Valid today (including those about to lapse).
@@ -106,6 +109,7 @@ pub enum CertificateFilter {
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Sort {
     /// Best match first when searching; most recently changed first otherwise.

@@ -80,6 +80,7 @@ pub(crate) struct DemoCertificate {
 
 /// What a demo load added; everything else was already there.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DemoReport {
     pub cooperatives: usize,
     pub products: usize,

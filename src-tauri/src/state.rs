@@ -1,0 +1,134 @@
+//! What the app holds while it runs: the open catalog (or why it could not be opened),
+//! the translator for the chosen language and the saved preferences.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
+
+use chophien::catalog::{Catalog, CatalogError};
+use chophien::i18n::{I18n, Lang};
+use chophien::paths;
+use chophien::settings::{Settings, settings_file};
+
+use crate::ipc_error::IpcError;
+
+pub struct AppState {
+    catalog: RwLock<Result<Arc<Catalog>, CatalogError>>,
+    i18n: RwLock<Arc<I18n>>,
+    settings: Mutex<Settings>,
+    config_dir: PathBuf,
+    /// When the process started, to log how long the first screen took.
+    pub started: Instant,
+}
+
+impl AppState {
+    /// Loads the preferences and opens the catalog they point to. A catalog that cannot
+    /// be opened is not fatal: the app starts and shows why, with ways out.
+    pub fn start(started: Instant) -> AppState {
+        let config_dir = paths::config_dir().unwrap_or_else(|| PathBuf::from("."));
+        let settings = Settings::load(&settings_file(&config_dir));
+        let i18n = Arc::new(I18n::new(settings.lang));
+        let catalog = open_catalog(&data_dir(&settings));
+        AppState {
+            catalog: RwLock::new(catalog),
+            i18n: RwLock::new(i18n),
+            settings: Mutex::new(settings),
+            config_dir,
+            started,
+        }
+    }
+
+    /// The open catalog, or the reason it is not open as an error for the UI.
+    pub fn catalog(&self) -> Result<Arc<Catalog>, IpcError> {
+        match &*self
+            .catalog
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        {
+            Ok(catalog) => Ok(catalog.clone()),
+            Err(error) => Err(IpcError::new(error, &self.i18n())),
+        }
+    }
+
+    /// Opens the catalog again (after the user fixed permissions, freed space…).
+    pub fn reopen(&self) {
+        let catalog = open_catalog(&self.data_dir());
+        *self
+            .catalog
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = catalog;
+    }
+
+    pub fn i18n(&self) -> Arc<I18n> {
+        self.i18n
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.i18n().lang()
+    }
+
+    /// Switches the language of every message from now on and remembers the choice.
+    pub fn set_language(&self, lang: Lang) -> std::io::Result<()> {
+        *self
+            .i18n
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(I18n::new(lang));
+        self.update_settings(|settings| settings.lang = lang)
+    }
+
+    /// Moves the catalog to another folder (used as is if it already holds one).
+    pub fn set_data_dir(&self, dir: PathBuf) -> std::io::Result<()> {
+        self.update_settings(|settings| settings.data_dir = Some(dir))?;
+        self.reopen();
+        Ok(())
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        data_dir(
+            &self
+                .settings
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
+    }
+
+    pub fn catalog_path(&self) -> PathBuf {
+        paths::catalog_file(&self.data_dir())
+    }
+
+    pub fn config_dir(&self) -> &Path {
+        &self.config_dir
+    }
+
+    fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> std::io::Result<()> {
+        let mut settings = self
+            .settings
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        change(&mut settings);
+        settings.save(&settings_file(&self.config_dir))
+    }
+}
+
+/// The data folder: the one the user chose, `CHOPHIEN_DATA_DIR`, or the OS default.
+fn data_dir(settings: &Settings) -> PathBuf {
+    if std::env::var_os(paths::DATA_DIR_ENV).is_some_and(|d| !d.is_empty()) {
+        return paths::data_dir().unwrap_or_default();
+    }
+    settings
+        .data_dir
+        .clone()
+        .or_else(paths::data_dir)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Opens and checks the catalog (a page-level check costs a few milliseconds and finds
+/// damage before the user starts editing).
+fn open_catalog(data_dir: &Path) -> Result<Arc<Catalog>, CatalogError> {
+    let catalog = Catalog::open(&paths::catalog_file(data_dir))?;
+    catalog.verify()?;
+    Ok(Arc::new(catalog))
+}

@@ -1,0 +1,59 @@
+//! The desktop app's preferences: the language and, if the user moved it, the data
+//! folder. Kept as a small JSON file in the OS configuration folder (not in the data
+//! folder, since it says where that is), written atomically.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::files::write_atomic;
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    /// Where the catalog lives, when not in the default data folder.
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Reads the settings; a missing or unreadable file gives the defaults (a broken
+    /// preferences file must never keep the app from starting).
+    pub fn load(path: &Path) -> Settings {
+        std::fs::read(path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        write_atomic(path, &json)
+    }
+}
+
+/// The settings file inside a configuration folder.
+pub fn settings_file(config_dir: &Path) -> PathBuf {
+    config_dir.join("settings.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_survives_garbage() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = settings_file(dir.path());
+        assert_eq!(Settings::load(&path), Settings::default());
+        let settings = Settings {
+            lang: Lang::En,
+            data_dir: Some(dir.path().join("data")),
+        };
+        settings.save(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(Settings::load(&path), settings);
+        std::fs::write(&path, b"{not json").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(Settings::load(&path), Settings::default());
+    }
+}
