@@ -95,7 +95,9 @@ fn ids_used_in(dir: &Path, found: &mut BTreeSet<String>) {
         } else if path.extension().is_some_and(|e| e == "rs") {
             let source = std::fs::read_to_string(&path).unwrap();
             for literal in source.split('"').skip(1).step_by(2) {
-                let prefixes = ["app-", "catalog-", "cli-", "errors-", "import-", "ocop-"];
+                let prefixes = [
+                    "app-", "catalog-", "cli-", "desktop-", "errors-", "import-", "ocop-",
+                ];
                 let looks_like_id = prefixes.iter().any(|p| literal.starts_with(p))
                     && literal
                         .chars()
@@ -114,6 +116,7 @@ fn every_message_the_code_asks_for_exists() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut used = BTreeSet::new();
     ids_used_in(&root.join("src"), &mut used);
+    ids_used_in(&root.join("src-tauri/src"), &mut used);
     for sector in Sector::ALL {
         used.insert(sector.message_id());
     }

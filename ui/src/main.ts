@@ -1,5 +1,9 @@
 import { mount } from "svelte";
-import "@fontsource/be-vietnam-pro/vietnamese-400.css";
+// The font travels with the app (no CDN): Be Vietnam Pro covers every Vietnamese letter.
+import "@fontsource/be-vietnam-pro/400.css";
+import "@fontsource/be-vietnam-pro/600.css";
+import "@fontsource/be-vietnam-pro/700.css";
+import "./app.css";
 import App from "./App.svelte";
 
 const target = document.getElementById("app");
