@@ -214,6 +214,14 @@ fn restoring_a_variant_whose_sku_was_reused_is_refused() {
 }
 
 #[test]
+fn emoji_are_kept_and_invisible_characters_dropped() {
+    let temp = TempCatalog::new();
+    let coop = temp.coop("HTX Ong");
+    let product = temp.product(&coop, "Mật ong rừng 🍯🐝\u{200B} hũ 500ml");
+    assert_eq!(product.draft.name, "Mật ong rừng 🍯🐝 hũ 500ml");
+}
+
+#[test]
 fn text_is_stored_as_nfc() {
     let temp = TempCatalog::new();
     let nfd_name: String = "Bưởi Phúc Trạch".nfd().collect();

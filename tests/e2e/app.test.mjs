@@ -209,6 +209,7 @@ test("a cooperative's day: demo, new product, edits, search, language, delete/un
       await s.fill(tid("cert-valid-from"), "15/03/2026");
       await waitPartSaved(tid("certificate-card"));
       await s.waitFor(tid("ocop-badge"));
+      await s.scrollIntoView(tid("certificate-card"));
     });
 
     await step("4 edit the name; a wrong price shows an error and is not saved", async () => {
@@ -231,6 +232,7 @@ test("a cooperative's day: demo, new product, edits, search, language, delete/un
       await s.waitGone(tid("error-price"));
       await waitPartSaved(tid("variant-row"));
       await waitSaved();
+      await s.scrollIntoView(tid("variant-row"));
     });
 
     await step("5 search folds Vietnamese", async () => {
@@ -278,6 +280,7 @@ test("a cooperative's day: demo, new product, edits, search, language, delete/un
       assert.equal(String(await s.property(tid("cert-stars"), "value")), "4", "cert-stars after relaunch");
       assert.equal(await s.property(tid("cert-valid-from"), "value"), "15/03/2026", "cert-valid-from after relaunch");
       await s.waitFor(tid("ocop-badge"));
+      await s.scrollIntoView(tid("certificate-card"));
     });
     ok = !step.failed();
   } finally {

@@ -232,7 +232,7 @@ function processTable() {
 }
 
 /** Live (not zombie) descendants of `root`. */
-function descendants(root, table = processTable()) {
+export function descendants(root, table = processTable()) {
   const children = new Map();
   for (const [pid, { ppid }] of table) {
     if (!children.has(ppid)) children.set(ppid, []);
@@ -343,12 +343,50 @@ export async function launchApp({ dataDir, configDir, root, env = {} } = {}) {
     throw error;
   }
   current = session;
+  await watchPageErrors(session);
   // The app is the new process running our binary under tauri-driver → WebKitWebDriver.
   const table = processTable();
   const appProc = descendants(d.proc.pid, table).find((pid) => !before.has(pid) && exeOf(pid) === application);
   currentPids = appProc ? [appProc, ...descendants(appProc, table)] : [];
   if (!appProc) process.stderr.write(`warning: could not find the app's process (${application})\n`);
   return session;
+}
+
+/**
+ * Collects the page's uncaught errors and unhandled rejections from now on (WebKitWebDriver
+ * has no log endpoint), so that a failing step can say what broke inside the UI.
+ */
+async function watchPageErrors(session) {
+  try {
+    await session.execute(`
+      if (!window.__e2eErrors) {
+        const errors = (window.__e2eErrors = []);
+        const keep = (kind, error, fallback) => {
+          const text = error && (error.stack || error.message) ? \`\${error.name || "Error"}: \${error.message}\` : String(fallback);
+          const where = error && error.stack ? " @ " + String(error.stack).split("\\n")[0].slice(0, 120) : "";
+          if (errors.length < 50) errors.push(kind + " " + text + where);
+        };
+        window.addEventListener("error", (e) => keep("error", e.error, e.message));
+        window.addEventListener("unhandledrejection", (e) => keep("unhandled rejection", e.reason, e.reason));
+      }`);
+  } catch (error) {
+    process.stderr.write(`warning: cannot watch the page's errors: ${error.message}\n`);
+  }
+}
+
+/** The page's uncaught errors since launch (or since the last call with `clear`). */
+export async function pageErrors({ clear = false } = {}) {
+  if (!current) return [];
+  try {
+    return (
+      (await current.execute(
+        `const e = window.__e2eErrors || []; const out = e.slice(); if (arguments[0]) e.length = 0; return out;`,
+        [clear],
+      )) ?? []
+    );
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -419,13 +457,14 @@ export function stepper(t) {
         await fn(st);
       } catch (error) {
         failed = name;
-        let where = "";
+        const errors = await pageErrors({ clear: true });
+        let where = errors.length ? `\nErrors in the page:\n  ${errors.join("\n  ")}` : "";
         try {
           const png = await shot(`${name}-FAILED`);
           const html = png ? await saveSource(`${name}-FAILED`) : null;
-          where = png ? `\nScreenshot: ${png}${html ? `\nPage HTML: ${html}` : ""}` : "";
+          where += png ? `\nScreenshot: ${png}${html ? `\nPage HTML: ${html}` : ""}` : "";
         } catch (shotError) {
-          where = `\n(no screenshot: ${shotError.message})`;
+          where += `\n(no screenshot: ${shotError.message})`;
         }
         if (error instanceof Error) {
           error.message = `Step "${name}" failed: ${error.message}${where}\nScreenshots: ${screenshotDir}`;
@@ -433,6 +472,7 @@ export function stepper(t) {
         }
         throw new Error(`Step "${name}" failed: ${error}${where}\nScreenshots: ${screenshotDir}`);
       }
+      for (const e of await pageErrors({ clear: true })) st.diagnostic(`error in the page: ${e}`);
       try {
         await shot(name);
       } catch (shotError) {

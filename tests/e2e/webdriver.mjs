@@ -67,10 +67,11 @@ export class WebDriverError extends Error {
   constructor(message, { error, command, selector, status, cause } = {}) {
     super(message, cause ? { cause } : undefined);
     this.name = "WebDriverError";
-    this.error = error; // the W3C error code, e.g. "no such element"
-    this.command = command; // e.g. "POST /session/…/element"
-    this.selector = selector;
-    this.status = status;
+    // The W3C error code ("no such element"), the command ("POST /session/…/element"),
+    // the CSS selector and the HTTP status, when known.
+    for (const [key, value] of Object.entries({ error, command, selector, status })) {
+      if (value !== undefined) this[key] = value;
+    }
   }
 }
 
@@ -450,6 +451,13 @@ export class Session {
     await this.cmd("DELETE", "/actions").catch(() => {});
   }
 
+  /** Scrolls the element to the middle of its scrolling box (for screenshots). */
+  async scrollIntoView(target) {
+    const el = await this.resolve(target);
+    await this.execute(`arguments[0].scrollIntoView({ block: "center", inline: "nearest" });`, [el]);
+    return el;
+  }
+
   // ---- reading ----------------------------------------------------------------------
 
   async text(target) {
@@ -471,6 +479,13 @@ export class Session {
   /** Runs `script` (a function body; use `arguments[i]`) in the page; Elements pass through. */
   async execute(script, args = []) {
     const value = await this.cmd("POST", "/execute/sync", { script, args });
+    return this.wrapElements(value);
+  }
+
+  /** Runs `script` asynchronously: it ends by calling its last argument with the result. */
+  async executeAsync(script, args = [], { timeout = 120_000 } = {}) {
+    await this.cmd("POST", "/timeouts", { script: timeout });
+    const value = await this.cmd("POST", "/execute/async", { script, args });
     return this.wrapElements(value);
   }
 

@@ -38,6 +38,15 @@ class App {
     else this.screen = startup.products === 0 ? "welcome" : "catalog";
   }
 
+  private reported = false;
+
+  /** The first screen is painted and usable: the shell logs the start-up time. */
+  ready(): void {
+    if (this.reported) return;
+    this.reported = true;
+    requestAnimationFrame(() => void commands.uiReady());
+  }
+
   changed(): void {
     this.revision += 1;
   }

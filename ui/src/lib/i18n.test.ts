@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildBundle } from "./i18n.svelte";
 
-const root = join(__dirname, "..", "..", "..");
+const root = join(import.meta.dirname, "..", "..", "..");
 
 function ftlFiles(lang: string): Record<string, string> {
   const dir = join(root, "locales", lang);

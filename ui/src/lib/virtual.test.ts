@@ -3,9 +3,9 @@ import { pagesOf, visibleRange } from "./virtual";
 
 describe("visibleRange", () => {
   it("covers the viewport plus a margin, within the list", () => {
-    expect(visibleRange(0, 640, 64, 10_000)).toEqual({ first: 0, end: 16 });
-    expect(visibleRange(64 * 1000, 640, 64, 10_000)).toEqual({ first: 994, end: 1016 });
-    expect(visibleRange(64 * 9_995, 640, 64, 10_000)).toEqual({ first: 9_989, end: 10_000 });
+    expect(visibleRange(0, 640, 64, 10_000)).toEqual({ first: 0, end: 13 });
+    expect(visibleRange(64 * 1000, 640, 64, 10_000)).toEqual({ first: 997, end: 1013 });
+    expect(visibleRange(64 * 9_995, 640, 64, 10_000)).toEqual({ first: 9_992, end: 10_000 });
   });
 
   it("is empty for an empty list", () => {

@@ -11,7 +11,7 @@ export function visibleRange(
   viewportHeight: number,
   rowHeight: number,
   count: number,
-  overscan = 6,
+  overscan = 3,
 ): Range {
   if (count <= 0 || rowHeight <= 0) return { first: 0, end: 0 };
   const top = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
