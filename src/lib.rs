@@ -4,6 +4,8 @@
 //!   variants, with Vietnamese search.
 //! - [`demo`]: the bundled demo catalog and a synthetic catalog generator for load tests.
 //! - [`import`]: product lists from spreadsheets exported as CSV.
+//! - [`photos`]: product photos: import, repair, quality, marketplace variants.
+//! - [`platform`]: the marketplaces.
 //! - [`i18n`]: Fluent messages, VND prices and dates.
 //! - [`text`]: NFC normalisation and Vietnamese folding.
 //! - [`paths`]: where data lives; [`settings`]: the desktop preferences;
@@ -17,5 +19,7 @@ pub mod files;
 pub mod i18n;
 pub mod import;
 pub mod paths;
+pub mod photos;
+pub mod platform;
 pub mod settings;
 pub mod text;

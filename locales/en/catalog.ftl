@@ -4,6 +4,7 @@ catalog-kind-cooperative = cooperative
 catalog-kind-product = product
 catalog-kind-certificate = OCOP certificate
 catalog-kind-variant = product variant
+catalog-kind-photo = product photo
 
 catalog-field-name = Name
 catalog-field-registration-no = Tax code / registration number

@@ -4,6 +4,7 @@ catalog-kind-cooperative = hợp tác xã
 catalog-kind-product = sản phẩm
 catalog-kind-certificate = giấy chứng nhận OCOP
 catalog-kind-variant = phân loại hàng
+catalog-kind-photo = ảnh sản phẩm
 
 catalog-field-name = Tên
 catalog-field-registration-no = Mã số thuế / số đăng ký

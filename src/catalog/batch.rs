@@ -56,6 +56,7 @@ impl Batch<'_> {
             RecordKind::Product => "product",
             RecordKind::Certificate => "ocop_certificate",
             RecordKind::Variant => "variant",
+            RecordKind::Photo => "product_photo",
         };
         let sql = format!("SELECT 1 FROM {table} WHERE id = ?1");
         Ok(self

@@ -196,6 +196,7 @@ pub enum RecordKind {
     Product,
     Certificate,
     Variant,
+    Photo,
 }
 
 impl RecordKind {
@@ -205,6 +206,7 @@ impl RecordKind {
             RecordKind::Product => "catalog-kind-product",
             RecordKind::Certificate => "catalog-kind-certificate",
             RecordKind::Variant => "catalog-kind-variant",
+            RecordKind::Photo => "catalog-kind-photo",
         }
     }
 }

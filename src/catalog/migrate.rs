@@ -30,6 +30,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0002_search.sql"),
         after: Some(search::reindex_all),
     },
+    Migration {
+        sql: include_str!("migrations/0003_photos.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.

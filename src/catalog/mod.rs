@@ -16,6 +16,7 @@ pub mod ids;
 pub mod migrate;
 pub mod model;
 pub mod ocop;
+pub mod photos;
 mod products;
 mod resolve;
 pub mod search;
@@ -102,6 +103,14 @@ impl Catalog {
     /// Where the catalog file lives.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The folder that holds the catalog and, beside it, the photos.
+    pub fn data_dir(&self) -> &Path {
+        self.path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
     }
 
     /// Runs SQLite's `quick_check`: a page-level consistency check, O(size of the file).

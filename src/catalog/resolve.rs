@@ -23,6 +23,10 @@ impl Catalog {
     pub fn resolve_certificate(&self, reference: &str) -> Result<Id> {
         self.read(|tx| resolve(tx, RecordKind::Certificate, reference))
     }
+
+    pub fn resolve_photo(&self, reference: &str) -> Result<Id> {
+        self.read(|tx| resolve(tx, RecordKind::Photo, reference))
+    }
 }
 
 fn resolve(tx: &Transaction<'_>, kind: RecordKind, reference: &str) -> Result<Id> {
@@ -31,6 +35,7 @@ fn resolve(tx: &Transaction<'_>, kind: RecordKind, reference: &str) -> Result<Id
         RecordKind::Product => ("product", true),
         RecordKind::Certificate => ("ocop_certificate", false),
         RecordKind::Variant => ("variant", false),
+        RecordKind::Photo => ("product_photo", false),
     };
     let reference = reference.trim();
     let not_found = || CatalogError::NotFound {

@@ -352,3 +352,80 @@ fn no_test_writes_to_the_real_data_folder() {
         .success();
     assert!(data.join("catalog.sqlite3").exists());
 }
+
+#[test]
+fn photos_from_the_command_line() {
+    let (dir, db) = temp_db();
+    chophien(&db).arg("demo").assert().success();
+    let found = json(&db, &["search", "mật ong"]);
+    let product = found["items"][0]["id"].as_str().unwrap().to_owned();
+    let photos = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photos");
+    let folder = dir.path().join("anh");
+    std::fs::create_dir(&folder).unwrap();
+    for name in ["storm-1920x1280.jpg", "flower-with-gps.jpg"] {
+        std::fs::copy(photos.join(name), folder.join(name)).unwrap();
+    }
+    chophien(&db)
+        .args(["photo", "add", &product, "--dir"])
+        .arg(&folder)
+        .arg(photos.join("ladybird-2560x1600.jpg"))
+        .assert()
+        .success()
+        .stdout(contains("Đã thêm 3 ảnh"));
+    let set = json(&db, &["photo", "list", &product]);
+    let ids: Vec<String> = set["photos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(set["photos"][0]["original_name"], "ladybird-2560x1600.jpg");
+    chophien(&db)
+        .args(["photo", "cover", &ids[2]])
+        .assert()
+        .success();
+    chophien(&db)
+        .args(["photo", "fit", &ids[2], "crop"])
+        .assert()
+        .success();
+    chophien(&db)
+        .args(["photo", "remove", &ids[0]])
+        .assert()
+        .success();
+    let set = json(&db, &["photo", "list", &product]);
+    assert_eq!(set["photos"].as_array().unwrap().len(), 2);
+    assert_eq!(set["photos"][0]["id"], ids[2].as_str());
+    assert_eq!(set["photos"][0]["fit"], "crop");
+    chophien(&db)
+        .args(["photo", "restore", &ids[0]])
+        .assert()
+        .success();
+    let out = dir.path().join("lazada");
+    chophien(&db)
+        .args([
+            "--lang",
+            "en",
+            "photo",
+            "export",
+            &product,
+            "--platform",
+            "lazada",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains("3"));
+    let mut written: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["01.jpg", "02.jpg", "03.jpg"]);
+    chophien(&db)
+        .args(["photo", "export", &product, "--platform", "amazon", "--out"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(contains("amazon"));
+}

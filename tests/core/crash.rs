@@ -2,13 +2,14 @@
 //! that was acknowledged survives and the file stays consistent. Goal G4: the connection
 //! that saves edits syncs each commit to disk (`synchronous = FULL`).
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use chophien::catalog::{Catalog, Id, ProductDraft};
 use chophien::demo::synthetic::SplitMix64;
+
+use crate::support::kill_child_after;
 
 const KILLS: usize = 300;
 const COOPERATIVE: &str = "HTX Mất điện";
@@ -62,32 +63,13 @@ fn kill_9_never_loses_an_acknowledged_edit() {
     let mut rng = SplitMix64::new(0xC0FFEE);
     let mut acknowledged: Vec<Id> = Vec::new();
     for round in 0..KILLS {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "crash::crash_child_writer",
-                "--ignored",
-                "--nocapture",
-                "--test-threads",
-                "1",
-            ])
-            .env(CHILD_ENV, &path)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .filter_map(|l| Id::parse(&l))
-                .collect::<Vec<Id>>()
-        });
-        std::thread::sleep(Duration::from_millis(5 + rng.below(61) as u64));
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
-        acknowledged.extend(reader.join().unwrap());
+        let after = Duration::from_millis(5 + rng.below(61) as u64);
+        let printed = kill_child_after(
+            "crash::crash_child_writer",
+            (CHILD_ENV, path.as_os_str()),
+            after,
+        );
+        acknowledged.extend(printed.iter().filter_map(|line| Id::parse(line)));
 
         let catalog =
             Catalog::open(&path).unwrap_or_else(|e| panic!("round {round}: reopen failed: {e}"));

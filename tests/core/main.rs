@@ -11,6 +11,8 @@ mod import;
 mod locales;
 mod migrations;
 mod open_errors;
+mod photo_hostile;
+mod photos;
 mod repository;
 mod search;
 mod support;

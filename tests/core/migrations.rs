@@ -27,6 +27,15 @@ fn seed(conn: &Connection, version: u32) {
         Id::stable("seed/variant")
     ))
     .unwrap();
+    if version >= 2 {
+        // From version 2 the app indexes each product as it saves it.
+        conn.execute_batch(&format!(
+            "INSERT INTO product_search (rowid, name, context)
+             SELECT seq, 'buoi phuc trach', 'htx buoi phuc trach ha tinh dac san huong khe'
+             FROM product WHERE id = '{product}';"
+        ))
+        .unwrap();
+    }
 }
 
 #[test]

@@ -1,7 +1,11 @@
 //! Shared fixtures: a catalog in a temporary folder, a fixed "today", and quick ways
 //! to make records.
 
+use std::ffi::OsStr;
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use chophien::catalog::ocop::ProducerType;
 use chophien::catalog::{
@@ -126,4 +130,35 @@ pub fn is_root() -> bool {
                 .map(|l| l.split_whitespace().nth(1) == Some("0"))
         })
         .unwrap_or(false)
+}
+
+/// Runs the ignored test `name` of this test binary as a child process with the variable
+/// `env` set, kills it with SIGKILL after `after`, and returns the lines it had printed
+/// (its acknowledgements).
+pub fn kill_child_after(name: &str, env: (&str, &OsStr), after: Duration) -> Vec<String> {
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            name,
+            "--ignored",
+            "--nocapture",
+            "--test-threads",
+            "1",
+        ])
+        .env(env.0, env.1)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .collect::<Vec<String>>()
+    });
+    std::thread::sleep(after);
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    reader.join().unwrap()
 }

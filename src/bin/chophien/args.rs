@@ -53,6 +53,8 @@ pub(crate) enum Command {
     Variant(VariantCommand),
     #[command(subcommand)]
     Cert(CertCommand),
+    #[command(subcommand)]
+    Photo(PhotoCommand),
     Search {
         #[arg(value_name = "QUERY", id = "query")]
         query: String,
@@ -287,5 +289,47 @@ pub(crate) enum CertCommand {
     Restore {
         #[arg(id = "certificate")]
         certificate: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum PhotoCommand {
+    Add {
+        #[arg(id = "product")]
+        product: String,
+        #[arg(id = "files", value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    List {
+        #[arg(id = "product")]
+        product: String,
+    },
+    Remove {
+        #[arg(id = "photo")]
+        photo: String,
+    },
+    Restore {
+        #[arg(id = "photo")]
+        photo: String,
+    },
+    Cover {
+        #[arg(id = "photo")]
+        photo: String,
+    },
+    Fit {
+        #[arg(id = "photo")]
+        photo: String,
+        #[arg(id = "fit_arg", value_name = "pad|crop", value_parser = ["pad", "crop"])]
+        fit: String,
+    },
+    Export {
+        #[arg(id = "product")]
+        product: String,
+        #[arg(long)]
+        platform: String,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
     },
 }

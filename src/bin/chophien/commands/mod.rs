@@ -5,6 +5,7 @@ mod coop;
 mod demo;
 mod import;
 mod parse;
+mod photo;
 mod product;
 mod search;
 
@@ -21,6 +22,7 @@ pub(crate) fn run(ctx: &Context<'_>, command: Command) -> Result<ExitCode, Failu
         Command::Product(command) => product::run(ctx, command),
         Command::Variant(command) => product::variant(ctx, command),
         Command::Cert(command) => product::certificate(ctx, command),
+        Command::Photo(command) => photo::run(ctx, command),
         Command::Search {
             query,
             filters,
