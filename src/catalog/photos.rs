@@ -40,6 +40,15 @@ pub struct Photo {
     pub deleted_at: Option<Timestamp>,
 }
 
+impl Photo {
+    /// How messages name the photo: the file it came from, or its short id.
+    pub fn name(&self) -> String {
+        self.original_name
+            .clone()
+            .unwrap_or_else(|| self.id.short())
+    }
+}
+
 const COLUMNS: &str = "pp.id, pp.product_id, pf.sha256, pf.format, pf.width, pf.height, pf.bytes, \
      pf.sharpness, pf.brightness, pf.highlights, pp.position, pp.fit, pp.original_name, pp.created_at, \
      pp.deleted_at";

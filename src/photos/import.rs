@@ -18,6 +18,7 @@ use super::store::{PhotoStore, sha256_hex};
 use super::strip;
 use crate::catalog::photos::{Photo, PhotoFile};
 use crate::catalog::{Catalog, Id};
+use crate::platform::Platform;
 
 /// The largest file we read (a 200 MP phone photo is about 40 MB).
 pub const MAX_FILE_BYTES: u32 = 64 * 1024 * 1024;
@@ -173,6 +174,22 @@ pub fn display_name(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+/// The files a marketplace gets for `photos`, in their order: each made (one per core)
+/// if it is not cached yet.
+pub fn variants(
+    store: &PhotoStore,
+    photos: &[Photo],
+    platform: Platform,
+) -> Vec<Result<PathBuf, PhotoError>> {
+    photos
+        .par_iter()
+        .map(|photo| {
+            let what = Rendition::Variant(platform, photo.fit);
+            rendition(store, &photo.file, what, &photo.name())
+        })
+        .collect()
 }
 
 /// The path of a rendition of a stored photo, made (and cached) if it does not exist yet.

@@ -5,8 +5,7 @@ use std::process::ExitCode;
 
 use chophien::args;
 use chophien::catalog::Id;
-use chophien::catalog::photos::Photo;
-use chophien::photos::spec::{Fit, Rendition};
+use chophien::photos::spec::Fit;
 use chophien::photos::{FileProblem, PhotoSet, PhotoStore, import};
 use chophien::platform::Platform;
 
@@ -196,14 +195,11 @@ fn export(
         )
     })?;
     let mut written = Vec::new();
-    for photo in &photos {
-        let path = import::rendition(
-            store,
-            &photo.file,
-            Rendition::Variant(platform, photo.fit),
-            &photo_name(photo),
-        )
-        .map_err(|e| ctx.fail(&e))?;
+    for (photo, made) in photos
+        .iter()
+        .zip(import::variants(store, &photos, platform))
+    {
+        let path = made.map_err(|e| ctx.fail(&e))?;
         let target = out.join(format!("{:02}.jpg", photo.position + 1));
         std::fs::copy(&path, &target).map_err(|e| {
             ctx.fail_with(
@@ -226,12 +222,4 @@ fn export(
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// How messages name a photo: the file it came from, or its short id.
-fn photo_name(photo: &Photo) -> String {
-    photo
-        .original_name
-        .clone()
-        .unwrap_or_else(|| photo.id.short())
 }
