@@ -11,7 +11,7 @@ fn main() {
     .unwrap_or_else(|error| panic!("tauri build step failed: {error:#}"));
 }
 
-const COMMANDS: [&str; 31] = [
+const COMMANDS: [&str; 38] = [
     "startup",
     "app_info",
     "set_language",
@@ -43,4 +43,11 @@ const COMMANDS: [&str; 31] = [
     "save_cooperative",
     "delete_cooperative",
     "restore_cooperative",
+    "product_photos",
+    "import_photos",
+    "stop_photo_import",
+    "move_photo",
+    "set_photo_fit",
+    "delete_photo",
+    "restore_photo",
 ];

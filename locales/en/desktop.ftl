@@ -113,3 +113,37 @@ desktop-settings-about = About
 desktop-version = version
 desktop-license = Free software under the MIT licence.
 desktop-third-party = Open-source components used ({ $count })
+
+## Product photos in the editor.
+
+desktop-section-photos = Product photos
+desktop-photos-add = Add photos
+desktop-photos-add-folder = Add a whole folder
+desktop-photos-drop-hint = or drop photos or folders of photos here. The first photo is the cover.
+desktop-photos-drop-here = Drop photos here to add them to “{ $name }”
+desktop-photos-save-first = Fill in the product's name and group first, then add photos.
+desktop-photos-empty = No photos yet. Bright, sharp, close-up photos earn buyers' trust and sell better.
+desktop-photos-importing = Adding photo { $done } of { $total }: { $file }
+desktop-photos-stop = Stop
+desktop-photos-imported = Added { $added } photo(s).
+desktop-photos-duplicates = { $count } photo(s) were already there and were not added again.
+desktop-photos-cancelled = Stopped: { $count } file(s) were not added.
+desktop-photos-failed-title = Some files could not be added:
+desktop-photos-cover = Cover
+desktop-photos-make-cover = Make it the cover
+desktop-photos-move-left = Move earlier
+desktop-photos-move-right = Move later
+desktop-photos-fit = Making it square for marketplaces
+desktop-photos-fit-pad = Add white bands (keep the whole photo)
+desktop-photos-fit-crop = Crop the centre (no white bands)
+desktop-photos-delete = Delete this photo
+desktop-photos-deleted = Photo “{ $name }” deleted.
+desktop-photos-size = { $width } × { $height } pixels
+desktop-photos-reorder-hint = Drag photos to change their order, or select one and press Ctrl + ← or Ctrl + →.
+desktop-photos-preview = The square photo marketplaces will get
+desktop-photos-good = This photo meets every marketplace's rules.
+desktop-photos-dialog-title = Choose product photos
+desktop-photos-dialog-folder = Choose a folder of photos
+desktop-photos-dialog-filter = Photos (JPEG, PNG, WebP)
+desktop-photos-thumbnail = Photo { $n }: { $name }
+desktop-photo-import-failed = The photos could not be added because of an error in the app. Please try again.

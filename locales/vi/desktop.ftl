@@ -113,3 +113,37 @@ desktop-settings-about = Giới thiệu
 desktop-version = phiên bản
 desktop-license = Phần mềm tự do theo giấy phép MIT.
 desktop-third-party = Các thành phần nguồn mở được dùng ({ $count })
+
+## Product photos in the editor.
+
+desktop-section-photos = Ảnh sản phẩm
+desktop-photos-add = Thêm ảnh
+desktop-photos-add-folder = Thêm cả thư mục
+desktop-photos-drop-hint = hoặc kéo thả ảnh, thư mục ảnh vào đây. Ảnh đầu tiên là ảnh bìa.
+desktop-photos-drop-here = Thả ảnh vào đây để thêm cho “{ $name }”
+desktop-photos-save-first = Điền tên và nhóm sản phẩm trước, rồi thêm ảnh.
+desktop-photos-empty = Chưa có ảnh nào. Ảnh sáng, rõ, chụp gần giúp người mua tin và dễ bán hơn.
+desktop-photos-importing = Đang thêm ảnh { $done }/{ $total }: { $file }
+desktop-photos-stop = Dừng
+desktop-photos-imported = Đã thêm { $added } ảnh.
+desktop-photos-duplicates = { $count } ảnh đã có sẵn nên không thêm lại.
+desktop-photos-cancelled = Đã dừng: { $count } tệp chưa được thêm.
+desktop-photos-failed-title = Có tệp không thêm được:
+desktop-photos-cover = Ảnh bìa
+desktop-photos-make-cover = Đặt làm ảnh bìa
+desktop-photos-move-left = Lên trước
+desktop-photos-move-right = Ra sau
+desktop-photos-fit = Cách làm ảnh vuông cho sàn
+desktop-photos-fit-pad = Thêm nền trắng (giữ nguyên cả ảnh)
+desktop-photos-fit-crop = Cắt vuông ở giữa (không có viền trắng)
+desktop-photos-delete = Xoá ảnh này
+desktop-photos-deleted = Đã xoá ảnh “{ $name }”.
+desktop-photos-size = { $width } × { $height } điểm ảnh
+desktop-photos-reorder-hint = Kéo ảnh để đổi thứ tự, hoặc chọn ảnh rồi bấm Ctrl + ← hay Ctrl + →.
+desktop-photos-preview = Ảnh vuông sẽ gửi lên sàn
+desktop-photos-good = Ảnh này đạt yêu cầu của các sàn.
+desktop-photos-dialog-title = Chọn ảnh sản phẩm
+desktop-photos-dialog-folder = Chọn thư mục ảnh
+desktop-photos-dialog-filter = Ảnh (JPEG, PNG, WebP)
+desktop-photos-thumbnail = Ảnh { $n }: { $name }
+desktop-photo-import-failed = Không thêm được ảnh do lỗi của ứng dụng. Vui lòng thử lại.

@@ -5,7 +5,7 @@
 use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{app, catalog, cooperatives};
+use crate::commands::{app, catalog, cooperatives, photos};
 
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
@@ -41,6 +41,13 @@ pub fn builder() -> Builder<tauri::Wry> {
             cooperatives::save_cooperative,
             cooperatives::delete_cooperative,
             cooperatives::restore_cooperative,
+            photos::product_photos,
+            photos::import_photos,
+            photos::stop_photo_import,
+            photos::move_photo,
+            photos::set_photo_fit,
+            photos::delete_photo,
+            photos::restore_photo,
         ])
         // Money, counts and sizes are far below 2^53, so plain numbers are exact.
         .dangerously_cast_bigints_to_number()

@@ -5,6 +5,7 @@
 mod bindings;
 mod commands;
 mod ipc_error;
+mod photo_protocol;
 mod state;
 
 pub use bindings::export as export_bindings;
@@ -36,6 +37,7 @@ pub fn run(started: Instant) {
     let state = state::AppState::start(started);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .register_asynchronous_uri_scheme_protocol(photo_protocol::SCHEME, photo_protocol::handle)
         .manage(state)
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {

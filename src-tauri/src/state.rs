@@ -2,12 +2,14 @@
 //! the translator for the chosen language and the saved preferences.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use chophien::catalog::{Catalog, CatalogError};
 use chophien::i18n::{I18n, Lang};
 use chophien::paths;
+use chophien::photos::PhotoStore;
 use chophien::settings::{Settings, settings_file};
 
 use crate::ipc_error::IpcError;
@@ -19,6 +21,8 @@ pub struct AppState {
     config_dir: PathBuf,
     /// When the process started, to log how long the first screen took.
     pub started: Instant,
+    /// Set by the window's "Dừng" button; the running photo import stops at the next file.
+    pub stop_photo_import: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -35,6 +39,7 @@ impl AppState {
             settings: Mutex::new(settings),
             config_dir,
             started,
+            stop_photo_import: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -48,6 +53,11 @@ impl AppState {
             Ok(catalog) => Ok(catalog.clone()),
             Err(error) => Err(IpcError::new(error, &self.i18n())),
         }
+    }
+
+    /// The photo files beside the open catalog.
+    pub fn photo_store(&self) -> Result<PhotoStore, IpcError> {
+        Ok(PhotoStore::at(self.catalog()?.data_dir()))
     }
 
     /// Opens the catalog again (after the user fixed permissions, freed space…).
@@ -130,5 +140,10 @@ fn data_dir(settings: &Settings) -> PathBuf {
 fn open_catalog(data_dir: &Path) -> Result<Arc<Catalog>, CatalogError> {
     let catalog = Catalog::open(&paths::catalog_file(data_dir))?;
     catalog.verify()?;
+    // Makes the photo folders and removes what an interrupted write left; photos are
+    // not needed to edit the catalog, so a failure here only shows when one is added.
+    if let Err(error) = PhotoStore::open(data_dir) {
+        eprintln!("chophien-desktop: photo folder: {error}");
+    }
     Ok(Arc::new(catalog))
 }

@@ -269,6 +269,16 @@ pub struct ProductSummary {
     pub stock_total: i64,
     pub updated_at: Timestamp,
     pub deleted_at: Option<Timestamp>,
+    /// The cover photo, for the list's thumbnail.
+    pub cover: Option<Cover>,
+}
+
+/// A product's first photo: which stored file, made square how.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Cover {
+    pub sha256: String,
+    pub fit: crate::photos::spec::Fit,
 }
 
 /// A page of a longer list.

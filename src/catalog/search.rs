@@ -24,8 +24,9 @@ use super::Catalog;
 use super::certificates::date_column;
 use super::error::Result;
 use super::ids::{Id, date_to_db};
-use super::model::{CertificateStatus, EXPIRY_WARNING_DAYS, Page, ProductSummary};
+use super::model::{CertificateStatus, Cover, EXPIRY_WARNING_DAYS, Page, ProductSummary};
 use super::ocop::Sector;
+use crate::photos::spec::Fit;
 use crate::text;
 
 /// How many candidates each tier ranks at least; a page deeper than this widens it.
@@ -534,8 +535,10 @@ fn summaries(tx: &Transaction<'_>, seqs: &[i64], today: Date) -> Result<Vec<Prod
         "SELECT p.seq, p.id, p.name, p.cooperative_id, c.name, c.province, p.sector, p.subgroup,
                 cert.stars, cert.valid_from, cert.valid_until,
                 v.price_min, v.price_max, coalesce(v.variants, 0), coalesce(v.stock, 0),
-                p.updated_at, p.deleted_at
+                p.updated_at, p.deleted_at, cover.sha256, cover.fit
          {FROM} {CURRENT_CERTIFICATE}
+         LEFT JOIN product_photo cover
+                ON cover.product_id = p.id AND cover.deleted_at IS NULL AND cover.position = 0
          LEFT JOIN (SELECT product_id, min(price_vnd) AS price_min, max(price_vnd) AS price_max,
                            count(*) AS variants, sum(stock) AS stock
                     FROM variant
@@ -579,6 +582,13 @@ fn summary_from_row(row: &Row<'_>, today: Date) -> rusqlite::Result<ProductSumma
         stock_total: row.get(14)?,
         updated_at: row.get(15)?,
         deleted_at: row.get(16)?,
+        cover: match row.get::<_, Option<String>>(17)? {
+            Some(sha256) => Some(Cover {
+                sha256,
+                fit: super::code_column(row, 18, Fit::from_code)?,
+            }),
+            None => None,
+        },
     })
 }
 

@@ -68,7 +68,7 @@ impl ReadProblem {
 }
 
 impl PhotoError {
-    pub(crate) fn unreadable(file: &str, error: &std::io::Error) -> PhotoError {
+    pub fn unreadable(file: &str, error: &std::io::Error) -> PhotoError {
         PhotoError::Unreadable {
             file: file.to_owned(),
             reason: ReadProblem::of(error),

@@ -24,14 +24,20 @@ pub struct PhotoStore {
 impl PhotoStore {
     /// The store inside a data folder; sweeps temporary files a crash left behind.
     pub fn open(data_dir: &Path) -> std::io::Result<PhotoStore> {
-        let store = PhotoStore {
-            root: data_dir.join("photos"),
-        };
+        let store = PhotoStore::at(data_dir);
         for dir in ["originals", "cache"] {
             std::fs::create_dir_all(store.root.join(dir))?;
         }
         store.sweep_temporaries()?;
         Ok(store)
+    }
+
+    /// The store inside a data folder as it is, without the set-up of [`PhotoStore::open`]
+    /// (for a process that has opened it once already). Writes make their folders.
+    pub fn at(data_dir: &Path) -> PhotoStore {
+        PhotoStore {
+            root: data_dir.join("photos"),
+        }
     }
 
     pub fn root(&self) -> &Path {

@@ -436,3 +436,39 @@ fn a_deleted_photo_cannot_be_moved_or_changed() {
     let positions: Vec<_> = photos.photos().iter().map(|p| (p.id, p.position)).collect();
     assert_eq!(positions, [(flower, 0)]);
 }
+
+#[test]
+fn the_product_list_shows_each_products_cover() {
+    let photos = PhotoCatalog::new();
+    let today = crate::support::TODAY;
+    let list = || {
+        photos
+            .temp
+            .catalog
+            .find_products(&chophien::catalog::search::ProductQuery::default(), today)
+            .unwrap()
+            .items
+    };
+    assert_eq!(list()[0].cover, None);
+    let report = photos.import(&[
+        fixture("storm-1920x1280.jpg"),
+        fixture("flower-with-gps.jpg"),
+    ]);
+    let catalog = &photos.temp.catalog;
+    let cover = list()[0].cover.clone().unwrap();
+    assert_eq!(cover.sha256, report.added[0].file.sha256);
+    catalog.move_photo(report.added[1].id, 0).unwrap();
+    catalog
+        .set_photo_fit(report.added[1].id, Fit::Crop)
+        .unwrap();
+    let cover = list()[0].cover.clone().unwrap();
+    assert_eq!(
+        (cover.sha256, cover.fit),
+        (report.added[1].file.sha256.clone(), Fit::Crop)
+    );
+    catalog.delete_photo(report.added[1].id).unwrap();
+    assert_eq!(
+        list()[0].cover.clone().unwrap().sha256,
+        report.added[0].file.sha256
+    );
+}

@@ -451,6 +451,28 @@ export class Session {
     await this.cmd("DELETE", "/actions").catch(() => {});
   }
 
+  /**
+   * Drags with the mouse through the Actions API: presses on the middle of `target`,
+   * moves in steps to `dx` pixels right of the middle of `to`, and lets go.
+   */
+  async drag(target, to, { dx = 0 } = {}) {
+    const from = await this.resolve(target);
+    const destination = await this.resolve(to);
+    const at = (el, x) => ({ type: "pointerMove", duration: 100, origin: { [ELEMENT_KEY]: el.id }, x, y: 0 });
+    const actions = [
+      at(from, 0),
+      { type: "pointerDown", button: 0 },
+      at(from, 12),
+      at(destination, Math.round(dx / 2)),
+      at(destination, dx),
+      { type: "pointerUp", button: 0 },
+    ];
+    await this.cmd("POST", "/actions", {
+      actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions }],
+    });
+    await this.cmd("DELETE", "/actions").catch(() => {});
+  }
+
   /** Scrolls the element to the middle of its scrolling box (for screenshots). */
   async scrollIntoView(target) {
     const el = await this.resolve(target);

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod catalog;
 pub mod cooperatives;
+pub mod photos;
 
 use chophien::catalog::{Catalog, CatalogError};
 use chophien::i18n::dates;
