@@ -217,6 +217,11 @@ export const licenses: Component[] = [
     "license": "Unlicense OR MIT"
   },
   {
+    "name": "byteorder-lite",
+    "version": "0.1.0",
+    "license": "Unlicense OR MIT"
+  },
+  {
     "name": "bytes",
     "version": "1.12.2",
     "license": "MIT"
@@ -339,6 +344,16 @@ export const licenses: Component[] = [
   {
     "name": "crossbeam-channel",
     "version": "0.5.17",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "crossbeam-deque",
+    "version": "0.8.8",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "crossbeam-epoch",
+    "version": "0.9.21",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -472,6 +487,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "document-features",
+    "version": "0.2.12",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "dom_query",
     "version": "0.28.0",
     "license": "MIT"
@@ -499,6 +519,11 @@ export const licenses: Component[] = [
   {
     "name": "dyn-clone",
     "version": "1.0.20",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "either",
+    "version": "1.19.0",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -535,6 +560,11 @@ export const licenses: Component[] = [
     "name": "fallible-streaming-iterator",
     "version": "0.1.9",
     "license": "MIT/Apache-2.0"
+  },
+  {
+    "name": "fast_image_resize",
+    "version": "6.1.0",
+    "license": "MIT OR Apache-2.0"
   },
   {
     "name": "fastrand",
@@ -872,6 +902,16 @@ export const licenses: Component[] = [
     "license": "Apache-2.0 OR MIT"
   },
   {
+    "name": "image",
+    "version": "0.25.9",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "image-webp",
+    "version": "0.2.4",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "indexmap",
     "version": "1.9.3",
     "license": "Apache-2.0 OR MIT"
@@ -952,6 +992,16 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "jpeg-decoder",
+    "version": "0.3.2",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "jpeg-encoder",
+    "version": "0.7.1",
+    "license": "(MIT OR Apache-2.0) AND IJG"
+  },
+  {
     "name": "js-sys",
     "version": "0.3.107",
     "license": "MIT OR Apache-2.0"
@@ -1012,6 +1062,11 @@ export const licenses: Component[] = [
     "license": "Unicode-3.0"
   },
   {
+    "name": "litrs",
+    "version": "1.0.1",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "locate-character",
     "version": "3.0.0",
     "license": "MIT"
@@ -1065,6 +1120,16 @@ export const licenses: Component[] = [
     "name": "mio",
     "version": "1.2.5",
     "license": "MIT"
+  },
+  {
+    "name": "moxcms",
+    "version": "0.7.11",
+    "license": "BSD-3-Clause OR Apache-2.0"
+  },
+  {
+    "name": "moxcms",
+    "version": "0.9.2",
+    "license": "BSD-3-Clause OR Apache-2.0"
   },
   {
     "name": "muda",
@@ -1332,6 +1397,16 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "pxfm",
+    "version": "0.1.30",
+    "license": "BSD-3-Clause OR Apache-2.0"
+  },
+  {
+    "name": "quick-error",
+    "version": "2.0.1",
+    "license": "MIT/Apache-2.0"
+  },
+  {
     "name": "quick-xml",
     "version": "0.38.4",
     "license": "MIT"
@@ -1355,6 +1430,16 @@ export const licenses: Component[] = [
     "name": "raw-window-handle",
     "version": "0.6.2",
     "license": "MIT OR Apache-2.0 OR Zlib"
+  },
+  {
+    "name": "rayon",
+    "version": "1.12.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "rayon-core",
+    "version": "1.13.0",
+    "license": "MIT OR Apache-2.0"
   },
   {
     "name": "redox_syscall",
@@ -2260,5 +2345,15 @@ export const licenses: Component[] = [
     "name": "zmij",
     "version": "1.0.23",
     "license": "MIT"
+  },
+  {
+    "name": "zune-core",
+    "version": "0.5.3",
+    "license": "MIT OR Apache-2.0 OR Zlib"
+  },
+  {
+    "name": "zune-jpeg",
+    "version": "0.5.15",
+    "license": "MIT OR Apache-2.0 OR Zlib"
   }
 ];
