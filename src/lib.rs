@@ -4,8 +4,11 @@
 //!   variants, with Vietnamese search.
 //! - [`demo`]: the bundled demo catalog and a synthetic catalog generator for load tests.
 //! - [`import`]: product lists from spreadsheets exported as CSV.
+//! - [`listings`]: a product on each marketplace: suggestions and readiness checks.
 //! - [`photos`]: product photos: import, repair, quality, marketplace variants.
 //! - [`platform`]: the marketplaces.
+//! - [`rules`]: rule packs: each platform's listing rules and Vietnam's advertising and
+//!   label rules, as data files.
 //! - [`i18n`]: Fluent messages, VND prices and dates.
 //! - [`text`]: NFC normalisation and Vietnamese folding.
 //! - [`paths`]: where data lives; [`settings`]: the desktop preferences;
@@ -18,8 +21,10 @@ pub mod demo;
 pub mod files;
 pub mod i18n;
 pub mod import;
+pub mod listings;
 pub mod paths;
 pub mod photos;
 pub mod platform;
+pub mod rules;
 pub mod settings;
 pub mod text;

@@ -5,6 +5,7 @@ catalog-kind-product = product
 catalog-kind-certificate = OCOP certificate
 catalog-kind-variant = product variant
 catalog-kind-photo = product photo
+catalog-kind-proof = supporting document
 
 catalog-field-name = Name
 catalog-field-registration-no = Tax code / registration number
@@ -37,3 +38,9 @@ catalog-field-sku = Item code (SKU)
 catalog-field-variant-name = Variant name
 catalog-field-price = Price
 catalog-field-stock = Quantity in stock
+catalog-field-title = Marketplace title
+catalog-field-description = Marketplace description
+catalog-field-category = Marketplace category
+catalog-field-attribute = Attribute
+catalog-field-proof-title = Document name
+catalog-field-issued-on = Issued on

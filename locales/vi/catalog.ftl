@@ -5,6 +5,7 @@ catalog-kind-product = sản phẩm
 catalog-kind-certificate = giấy chứng nhận OCOP
 catalog-kind-variant = phân loại hàng
 catalog-kind-photo = ảnh sản phẩm
+catalog-kind-proof = giấy tờ chứng minh
 
 catalog-field-name = Tên
 catalog-field-registration-no = Mã số thuế / số đăng ký
@@ -37,3 +38,9 @@ catalog-field-sku = Mã hàng (SKU)
 catalog-field-variant-name = Tên phân loại
 catalog-field-price = Giá bán
 catalog-field-stock = Số lượng trong kho
+catalog-field-title = Tên trên sàn
+catalog-field-description = Mô tả trên sàn
+catalog-field-category = Ngành hàng trên sàn
+catalog-field-attribute = Thuộc tính
+catalog-field-proof-title = Tên giấy tờ
+catalog-field-issued-on = Ngày cấp

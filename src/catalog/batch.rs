@@ -51,13 +51,7 @@ impl Batch<'_> {
 
     /// Whether a record with this id exists, live or in the trash.
     pub fn contains(&self, kind: RecordKind, id: Id) -> Result<bool> {
-        let table = match kind {
-            RecordKind::Cooperative => "cooperative",
-            RecordKind::Product => "product",
-            RecordKind::Certificate => "ocop_certificate",
-            RecordKind::Variant => "variant",
-            RecordKind::Photo => "product_photo",
-        };
+        let table = kind.table();
         let sql = format!("SELECT 1 FROM {table} WHERE id = ?1");
         Ok(self
             .tx

@@ -137,6 +137,11 @@ pub(super) fn update_cooperative(
             search::index_product(tx, seq)?;
         }
     }
+    // Its name and address are on every product's label and description.
+    tx.exec(
+        "DELETE FROM listing_readiness WHERE product_id IN (SELECT id FROM product WHERE cooperative_id = ?1)",
+        [id],
+    )?;
     get_cooperative(tx, id)
 }
 

@@ -47,6 +47,12 @@ pub enum Field {
     VariantName,
     Price,
     Stock,
+    Title,
+    Description,
+    Category,
+    Attribute,
+    ProofTitle,
+    IssuedOn,
 }
 
 impl Field {
@@ -83,6 +89,12 @@ impl Field {
             Field::VariantName => "catalog-field-variant-name",
             Field::Price => "catalog-field-price",
             Field::Stock => "catalog-field-stock",
+            Field::Title => "catalog-field-title",
+            Field::Description => "catalog-field-description",
+            Field::Category => "catalog-field-category",
+            Field::Attribute => "catalog-field-attribute",
+            Field::ProofTitle => "catalog-field-proof-title",
+            Field::IssuedOn => "catalog-field-issued-on",
         }
     }
 }
@@ -197,9 +209,22 @@ pub enum RecordKind {
     Certificate,
     Variant,
     Photo,
+    Proof,
 }
 
 impl RecordKind {
+    /// The table its rows live in.
+    pub(super) fn table(self) -> &'static str {
+        match self {
+            RecordKind::Cooperative => "cooperative",
+            RecordKind::Product => "product",
+            RecordKind::Certificate => "ocop_certificate",
+            RecordKind::Variant => "variant",
+            RecordKind::Photo => "product_photo",
+            RecordKind::Proof => "product_proof",
+        }
+    }
+
     fn message_id(self) -> &'static str {
         match self {
             RecordKind::Cooperative => "catalog-kind-cooperative",
@@ -207,6 +232,7 @@ impl RecordKind {
             RecordKind::Certificate => "catalog-kind-certificate",
             RecordKind::Variant => "catalog-kind-variant",
             RecordKind::Photo => "catalog-kind-photo",
+            RecordKind::Proof => "catalog-kind-proof",
         }
     }
 }

@@ -34,6 +34,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0003_photos.sql"),
         after: None,
     },
+    Migration {
+        sql: include_str!("migrations/0004_listings.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.

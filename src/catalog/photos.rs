@@ -183,7 +183,7 @@ fn live_count(tx: &Transaction<'_>, product_id: Id) -> Result<u32> {
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 
-fn live_photos(tx: &Transaction<'_>, product_id: Id) -> Result<Vec<Photo>> {
+pub(super) fn live_photos(tx: &Transaction<'_>, product_id: Id) -> Result<Vec<Photo>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM product_photo pp JOIN photo_file pf ON pf.sha256 = pp.sha256
          WHERE pp.product_id = ?1 AND pp.deleted_at IS NULL ORDER BY pp.position, pp.seq"

@@ -161,7 +161,7 @@ fn save(tx: &Transaction<'_>, id: Id, draft: &ProductDraft, sector: Sector) -> R
             Timestamp::now(),
         ],
     )?;
-    Ok(())
+    super::listings::forget_readiness(tx, id)
 }
 
 /// Marks the product as changed now, after an edit to one of its variants or
@@ -171,7 +171,7 @@ pub(super) fn touch(tx: &Transaction<'_>, id: Id) -> Result<()> {
         "UPDATE product SET updated_at = ?2 WHERE id = ?1",
         params![id, Timestamp::now()],
     )?;
-    Ok(())
+    super::listings::forget_readiness(tx, id)
 }
 
 pub(super) fn get_product(tx: &Transaction<'_>, id: Id) -> Result<Product> {

@@ -27,16 +27,16 @@ impl Catalog {
     pub fn resolve_photo(&self, reference: &str) -> Result<Id> {
         self.read(|tx| resolve(tx, RecordKind::Photo, reference))
     }
+
+    pub fn resolve_proof(&self, reference: &str) -> Result<Id> {
+        self.read(|tx| resolve(tx, RecordKind::Proof, reference))
+    }
 }
 
 fn resolve(tx: &Transaction<'_>, kind: RecordKind, reference: &str) -> Result<Id> {
-    let (table, named) = match kind {
-        RecordKind::Cooperative => ("cooperative", true),
-        RecordKind::Product => ("product", true),
-        RecordKind::Certificate => ("ocop_certificate", false),
-        RecordKind::Variant => ("variant", false),
-        RecordKind::Photo => ("product_photo", false),
-    };
+    let table = kind.table();
+    // Cooperatives and products can also be named; other records only by id.
+    let named = matches!(kind, RecordKind::Cooperative | RecordKind::Product);
     let reference = reference.trim();
     let not_found = || CatalogError::NotFound {
         kind,

@@ -27,6 +27,7 @@ use super::ids::{Id, date_to_db};
 use super::model::{CertificateStatus, Cover, EXPIRY_WARNING_DAYS, Page, ProductSummary};
 use super::ocop::Sector;
 use crate::photos::spec::Fit;
+use crate::platform::Platform;
 use crate::text;
 
 /// How many candidates each tier ranks at least; a page deeper than this widens it.
@@ -92,6 +93,18 @@ pub struct Filters {
     pub province: Option<String>,
     pub cooperative_id: Option<Id>,
     pub certificate: Option<CertificateFilter>,
+    /// Whether the product's listing on a platform can be uploaded, as last checked
+    /// (`listings::refresh_readiness` brings it up to date first).
+    #[serde(default)]
+    pub readiness: Option<ReadinessFilter>,
+}
+
+/// Products whose listing on `platform` is ready (nothing blocks it) or blocked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReadinessFilter {
+    pub platform: Platform,
+    pub blocked: bool,
 }
 
 /// Products by the state of their current OCOP certificate.
@@ -358,6 +371,20 @@ impl Scope {
                 }
                 CertificateFilter::Missing => scope.conditions.push("cert.seq IS NULL".to_owned()),
             }
+        }
+        if let Some(filter) = filters.readiness {
+            let states = if filter.blocked {
+                "('blocked')"
+            } else {
+                "('ready', 'warnings')"
+            };
+            scope.condition(
+                &format!(
+                    "EXISTS (SELECT 1 FROM listing_readiness r WHERE r.product_id = p.id AND r.platform = ? \
+                     AND r.state IN {states})"
+                ),
+                Value::Text(filter.platform.code().to_owned()),
+            );
         }
         scope
     }

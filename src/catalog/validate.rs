@@ -5,8 +5,10 @@
 use time::Date;
 
 use super::error::{CatalogError, Field, FieldError, Problem, Result};
+use super::listings::{ListingDraft, PROOF_MONTHS, ProofDraft, ProofKind};
 use super::model::{
-    CERTIFICATE_MONTHS, CertificateDraft, CooperativeDraft, ProductDraft, VariantDraft,
+    CERTIFICATE_MONTHS, CertificateDraft, CooperativeDraft, ProductDetail, ProductDraft,
+    VariantDraft,
 };
 use super::ocop::{self, Subgroup};
 use crate::i18n::dates;
@@ -218,6 +220,88 @@ pub(super) fn variant(draft: &VariantDraft) -> Result<VariantDraft> {
     }
     findings.range(Field::Stock, Some(cleaned.stock), 0, MAX_STOCK);
     findings.finish(cleaned)
+}
+
+/// The longest listing title kept (platforms allow 120–255; longer text is refused as
+/// a paste gone wrong rather than stored and flagged).
+const LISTING_TITLE_MAX: usize = 1_000;
+/// Lazada takes 25,000 characters of description.
+const LISTING_DESCRIPTION_MAX: usize = 30_000;
+const ATTRIBUTE_MAX: usize = 500;
+
+/// A listing draft cleaned: text in NFC, empty fields inherited, attribute names and
+/// values trimmed, prices only for the product's own variants and within range.
+pub(super) fn listing(draft: &ListingDraft, detail: &ProductDetail) -> Result<ListingDraft> {
+    let mut findings = Findings::default();
+    let title = findings.optional_text(Field::Title, draft.title.as_deref(), LISTING_TITLE_MAX);
+    let description = text::clean_optional(draft.description.as_deref())
+        .map(|d| findings.limit(Field::Description, d, LISTING_DESCRIPTION_MAX));
+    let category =
+        findings.optional_text(Field::Category, draft.category.as_deref(), SHORT_TEXT_MAX);
+    let mut attributes = std::collections::BTreeMap::new();
+    for (name, value) in &draft.attributes {
+        let name = text::clean(name);
+        let value = text::clean(value);
+        if name.is_empty() || value.is_empty() {
+            continue;
+        }
+        attributes.insert(name, findings.limit(Field::Attribute, value, ATTRIBUTE_MAX));
+    }
+    let mut prices = std::collections::BTreeMap::new();
+    for (variant, price) in &draft.prices {
+        if !detail
+            .variants
+            .iter()
+            .any(|v| v.id == *variant && v.deleted_at.is_none())
+        {
+            continue;
+        }
+        if *price <= 0 {
+            findings.add(Field::Price, Problem::PriceNotPositive);
+        } else if *price > MAX_PRICE_VND {
+            findings.add(Field::Price, Problem::PriceTooHigh { max: MAX_PRICE_VND });
+        }
+        prices.insert(*variant, *price);
+    }
+    findings.finish(ListingDraft {
+        title,
+        description,
+        category,
+        attributes,
+        prices,
+    })
+}
+
+/// A proof with its end date: one year after issue unless written otherwise.
+pub(super) struct CleanProof {
+    pub kind: ProofKind,
+    pub title: String,
+    pub issuer: Option<String>,
+    pub issued_on: Date,
+    pub valid_until: Date,
+}
+
+pub(super) fn proof(draft: &ProofDraft) -> Result<CleanProof> {
+    let mut findings = Findings::default();
+    let title = findings.required_text(Field::ProofTitle, &draft.title, ADDRESS_MAX);
+    let issuer = findings.optional_text(
+        Field::IssuingAuthority,
+        draft.issuer.as_deref(),
+        ADDRESS_MAX,
+    );
+    let valid_until = draft
+        .valid_until
+        .unwrap_or_else(|| dates::add_months(draft.issued_on, i32::from(PROOF_MONTHS)));
+    if valid_until < draft.issued_on {
+        findings.add(Field::ValidUntil, Problem::ValidUntilBeforeValidFrom);
+    }
+    findings.finish(CleanProof {
+        kind: draft.kind,
+        title,
+        issuer,
+        issued_on: draft.issued_on,
+        valid_until,
+    })
 }
 
 /// A Vietnamese or international phone number: 8–15 digits, optionally with `+`,

@@ -96,7 +96,15 @@ fn ids_used_in(dir: &Path, found: &mut BTreeSet<String>) {
             let source = std::fs::read_to_string(&path).unwrap();
             for literal in source.split('"').skip(1).step_by(2) {
                 let prefixes = [
-                    "app-", "catalog-", "cli-", "desktop-", "errors-", "import-", "ocop-",
+                    "app-",
+                    "catalog-",
+                    "cli-",
+                    "desktop-",
+                    "errors-",
+                    "import-",
+                    "listings-",
+                    "ocop-",
+                    "photos-",
                 ];
                 let looks_like_id = prefixes.iter().any(|p| literal.starts_with(p))
                     && literal

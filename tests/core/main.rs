@@ -8,6 +8,7 @@ mod crash;
 mod demo;
 mod folding;
 mod import;
+mod listings;
 mod locales;
 mod migrations;
 mod open_errors;

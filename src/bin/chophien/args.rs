@@ -55,6 +55,10 @@ pub(crate) enum Command {
     Cert(CertCommand),
     #[command(subcommand)]
     Photo(PhotoCommand),
+    #[command(subcommand)]
+    Listing(ListingCommand),
+    #[command(subcommand)]
+    Proof(ProofCommand),
     Search {
         #[arg(value_name = "QUERY", id = "query")]
         query: String,
@@ -218,6 +222,10 @@ pub(crate) struct FilterArgs {
     pub(crate) expiring: bool,
     #[arg(long)]
     pub(crate) expired: bool,
+    #[arg(long, value_name = "PLATFORM", conflicts_with = "blocked")]
+    pub(crate) ready: Option<String>,
+    #[arg(long, value_name = "PLATFORM")]
+    pub(crate) blocked: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -331,5 +339,76 @@ pub(crate) enum PhotoCommand {
         platform: String,
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ListingCommand {
+    Check {
+        #[arg(id = "product")]
+        product: String,
+        #[arg(long)]
+        platform: Option<String>,
+    },
+    Show {
+        #[arg(id = "product")]
+        product: String,
+        #[arg(long)]
+        platform: String,
+    },
+    Set {
+        #[arg(id = "product")]
+        product: String,
+        #[arg(long)]
+        platform: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long = "attr", value_name = "NAME=VALUE")]
+        attributes: Vec<String>,
+        /// Fields to give back to the product's suggestion: title, description, category.
+        #[arg(long = "inherit", value_name = "FIELD", value_parser = ["title", "description", "category"])]
+        inherit: Vec<String>,
+    },
+    Copy {
+        #[arg(id = "product")]
+        product: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ProofCommand {
+    Add {
+        #[arg(id = "product")]
+        product: String,
+        #[arg(long, value_parser = ["survey", "award"])]
+        kind: String,
+        #[arg(long = "title", id = "proof_title")]
+        title: String,
+        #[arg(long)]
+        issuer: Option<String>,
+        #[arg(long)]
+        issued: String,
+        #[arg(long)]
+        until: Option<String>,
+    },
+    List {
+        #[arg(id = "product")]
+        product: String,
+    },
+    Remove {
+        #[arg(id = "proof")]
+        proof: String,
+    },
+    Restore {
+        #[arg(id = "proof")]
+        proof: String,
     },
 }

@@ -3,6 +3,7 @@
 
 use chophien::catalog::Catalog;
 use chophien::i18n::{I18n, Localize, dates};
+use chophien::rules::RuleSet;
 use time::Date;
 
 use crate::args::Cli;
@@ -42,6 +43,17 @@ impl<'a> Context<'a> {
             json: cli.json,
             today: dates::today(dates::local_offset()),
         })
+    }
+
+    /// The rule packs: the built-in ones, or newer ones put in the data folder's `rules/`.
+    /// A newer pack that cannot be read is reported and the built-in one used.
+    pub(crate) fn rules(&self) -> Result<RuleSet, Failure> {
+        let dir = self.catalog.data_dir().join("rules");
+        let (rules, problems) = RuleSet::with_updates(&dir).map_err(|e| self.fail(&e))?;
+        for problem in problems {
+            eprintln!("{}", problem.localize(self.i18n));
+        }
+        Ok(rules)
     }
 
     /// Puts an error into the user's words.

@@ -1873,12 +1873,22 @@ export const licenses: Component[] = [
   },
   {
     "name": "toml",
+    "version": "0.9.12+spec-1.1.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "toml",
     "version": "1.2.1+spec-1.1.0",
     "license": "MIT OR Apache-2.0"
   },
   {
     "name": "toml_datetime",
     "version": "0.6.3",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "toml_datetime",
+    "version": "0.7.5+spec-1.1.0",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -2264,6 +2274,11 @@ export const licenses: Component[] = [
   {
     "name": "winnow",
     "version": "0.5.40",
+    "license": "MIT"
+  },
+  {
+    "name": "winnow",
+    "version": "0.7.15",
     "license": "MIT"
   },
   {

@@ -4,9 +4,11 @@
 mod coop;
 mod demo;
 mod import;
+mod listing;
 mod parse;
 mod photo;
 mod product;
+mod proof;
 mod search;
 
 use std::process::ExitCode;
@@ -23,6 +25,8 @@ pub(crate) fn run(ctx: &Context<'_>, command: Command) -> Result<ExitCode, Failu
         Command::Variant(command) => product::variant(ctx, command),
         Command::Cert(command) => product::certificate(ctx, command),
         Command::Photo(command) => photo::run(ctx, command),
+        Command::Listing(command) => listing::run(ctx, command),
+        Command::Proof(command) => proof::run(ctx, command),
         Command::Search {
             query,
             filters,

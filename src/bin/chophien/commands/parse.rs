@@ -4,6 +4,7 @@ use chophien::args;
 use chophien::catalog::NetQuantity;
 use chophien::catalog::ocop::{ProducerType, Sector, Unit};
 use chophien::i18n::{dates, money};
+use chophien::platform::Platform;
 use time::Date;
 
 use crate::context::{Context, Failure};
@@ -16,6 +17,16 @@ pub(crate) fn price(ctx: &Context<'_>, text: &str) -> Result<i64, Failure> {
 pub(crate) fn date(ctx: &Context<'_>, text: &str) -> Result<Date, Failure> {
     dates::parse_date(text)
         .ok_or_else(|| ctx.fail_with("cli.bad-date", "cli-bad-date", args!["text" => text]))
+}
+
+pub(crate) fn platform(ctx: &Context<'_>, text: &str) -> Result<Platform, Failure> {
+    Platform::parse(text).ok_or_else(|| {
+        ctx.fail_with(
+            "cli.bad-platform",
+            "cli-bad-platform",
+            args!["text" => text],
+        )
+    })
 }
 
 pub(crate) fn sector(ctx: &Context<'_>, text: &str) -> Result<Sector, Failure> {

@@ -7,8 +7,8 @@ use chophien::args;
 use chophien::catalog::Id;
 use chophien::photos::spec::Fit;
 use chophien::photos::{FileProblem, PhotoSet, PhotoStore, import};
-use chophien::platform::Platform;
 
+use super::parse;
 use crate::args::PhotoCommand;
 use crate::context::{Context, Failure};
 use crate::output::{self, Table};
@@ -176,13 +176,7 @@ fn export(
         .catalog
         .resolve_product(product)
         .map_err(|e| ctx.fail(&e))?;
-    let platform = Platform::parse(platform).ok_or_else(|| {
-        ctx.fail_with(
-            "cli.bad-platform",
-            "cli-bad-platform",
-            args!["text" => platform],
-        )
-    })?;
+    let platform = parse::platform(ctx, platform)?;
     let photos = ctx
         .catalog
         .product_photos(product_id)

@@ -3,7 +3,8 @@
 use std::process::ExitCode;
 
 use chophien::args;
-use chophien::catalog::search::{CertificateFilter, Filters, ProductQuery, Sort};
+use chophien::catalog::search::{CertificateFilter, Filters, ProductQuery, ReadinessFilter, Sort};
+use chophien::listings;
 
 use super::parse;
 use crate::args::FilterArgs;
@@ -33,7 +34,22 @@ pub(crate) fn filters(ctx: &Context<'_>, args: &FilterArgs) -> Result<Filters, F
             .transpose()
             .map_err(|e| ctx.fail(&e))?,
         certificate,
+        readiness: readiness(ctx, args)?,
     })
+}
+
+/// `--ready P` / `--blocked P`, after bringing the stored readiness up to date.
+fn readiness(ctx: &Context<'_>, args: &FilterArgs) -> Result<Option<ReadinessFilter>, Failure> {
+    let (text, blocked) = match (&args.ready, &args.blocked) {
+        (Some(text), _) => (text, false),
+        (None, Some(text)) => (text, true),
+        (None, None) => return Ok(None),
+    };
+    let platform = parse::platform(ctx, text)?;
+    let rules = ctx.rules()?;
+    listings::refresh_readiness(&ctx.catalog, &rules, platform, ctx.today, ctx.i18n)
+        .map_err(|e| ctx.fail(&e))?;
+    Ok(Some(ReadinessFilter { platform, blocked }))
 }
 
 pub(crate) fn search(
