@@ -1,6 +1,10 @@
 ## Listings: one product on one marketplace, and what stops it from being uploaded.
 
 listings-rules-invalid = The rule pack “{ $file }” has an error on line { $line }: { $detail }. The app keeps using the previous pack; download the new pack again.
+listings-rules-version = { $platform } rules version { $version }, checked against the platform's rules on { $checked } ({ $days ->
+    [one] 1 day
+   *[other] { $days } days
+} ago).
 listings-title-ocop = OCOP { $stars } stars
 listings-describe-ingredients = Ingredients: { $value }
 listings-describe-quantity = Net quantity: { $value }

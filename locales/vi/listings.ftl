@@ -1,6 +1,7 @@
 ## Listings: one product on one marketplace, and what stops it from being uploaded.
 
 listings-rules-invalid = Bộ quy tắc “{ $file }” có lỗi ở dòng { $line }: { $detail }. Ứng dụng tiếp tục dùng bộ quy tắc cũ; hãy tải lại bộ quy tắc mới.
+listings-rules-version = Quy tắc { $platform } bản { $version }, đối chiếu với quy định của sàn ngày { $checked } ({ $days } ngày trước).
 listings-title-ocop = OCOP { $stars } sao
 listings-describe-ingredients = Thành phần: { $value }
 listings-describe-quantity = Định lượng: { $value }

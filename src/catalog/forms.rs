@@ -75,10 +75,10 @@ pub struct CertificateForm {
 
 /// Reads fields while collecting every problem, like validation does.
 #[derive(Default)]
-struct Reader(Vec<FieldError>);
+pub(super) struct Reader(Vec<FieldError>);
 
 impl Reader {
-    fn text(value: &str) -> Option<String> {
+    pub(super) fn text(value: &str) -> Option<String> {
         let trimmed = value.trim();
         (!trimmed.is_empty()).then(|| trimmed.to_owned())
     }
@@ -103,7 +103,7 @@ impl Reader {
         parsed
     }
 
-    fn date(&mut self, field: Field, value: &str) -> Option<time::Date> {
+    pub(super) fn date(&mut self, field: Field, value: &str) -> Option<time::Date> {
         if value.trim().is_empty() {
             return None;
         }
@@ -119,7 +119,12 @@ impl Reader {
         parsed
     }
 
-    fn finish<T>(self, value: T) -> Result<T> {
+    /// Records a problem found by the caller.
+    pub(super) fn refuse(&mut self, field: Field, problem: Problem) {
+        self.0.push(FieldError::new(field, problem));
+    }
+
+    pub(super) fn finish<T>(self, value: T) -> Result<T> {
         if self.0.is_empty() {
             Ok(value)
         } else {

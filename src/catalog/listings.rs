@@ -31,6 +31,9 @@ pub struct ListingDraft {
     /// Variant id → price in đồng on this platform.
     #[serde(default)]
     pub prices: BTreeMap<Id, i64>,
+    /// The photos sent to this platform, in order; `None` sends all the product's.
+    #[serde(default)]
+    pub photos: Option<Vec<Id>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,10 +145,21 @@ impl ListingContext {
             .find(|l| l.platform == platform)
             .unwrap_or(&self.listings[0])
     }
+
+    /// The photos `platform` gets, in order: the listing's choice, or all of them.
+    pub fn listing_photos(&self, platform: Platform) -> Vec<&Photo> {
+        match &self.listing(platform).draft.photos {
+            Some(chosen) => chosen
+                .iter()
+                .filter_map(|id| self.photos.iter().find(|p| p.id == *id))
+                .collect(),
+            None => self.photos.iter().collect(),
+        }
+    }
 }
 
 const LISTING_COLUMNS: &str =
-    "product_id, platform, title, description, category, attributes, prices, updated_at";
+    "product_id, platform, title, description, category, attributes, prices, photos, updated_at";
 
 impl Catalog {
     /// The product's listing on each platform, in `Platform::ALL` order.
@@ -167,14 +181,26 @@ impl Catalog {
         let cleaned = validate::listing(draft, &detail)?;
         self.write(|tx| {
             products::get_product(tx, product_id)?;
+            // Only the product's own live photos, each once.
+            let live = super::photos::live_photos(tx, product_id)?;
+            let photos = cleaned.photos.as_ref().map(|chosen| {
+                let mut kept: Vec<Id> = Vec::with_capacity(chosen.len());
+                for id in chosen {
+                    if live.iter().any(|p| p.id == *id) && !kept.contains(id) {
+                        kept.push(*id);
+                    }
+                }
+                to_json(&kept)
+            });
             let now = Timestamp::now();
             tx.exec(
                 "INSERT INTO listing (id, product_id, platform, title, description, category, attributes, prices,
-                                      created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+                                      photos, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
                  ON CONFLICT (product_id, platform) DO UPDATE SET
                      title = excluded.title, description = excluded.description, category = excluded.category,
-                     attributes = excluded.attributes, prices = excluded.prices, updated_at = excluded.updated_at",
+                     attributes = excluded.attributes, prices = excluded.prices, photos = excluded.photos,
+                     updated_at = excluded.updated_at",
                 params![
                     Id::new(),
                     product_id,
@@ -184,6 +210,7 @@ impl Catalog {
                     cleaned.category,
                     to_json(&cleaned.attributes),
                     to_json(&cleaned.prices),
+                    photos,
                     now
                 ],
             )?;
@@ -330,6 +357,7 @@ fn listing_of(tx: &Transaction<'_>, product_id: Id, platform: Platform) -> Resul
 fn listing_from_row(row: &Row<'_>) -> rusqlite::Result<Listing> {
     let attributes: String = row.get(5)?;
     let prices: String = row.get(6)?;
+    let photos: Option<String> = row.get(7)?;
     Ok(Listing {
         product_id: row.get(0)?,
         platform: code_column(row, 1, Platform::parse)?,
@@ -339,8 +367,9 @@ fn listing_from_row(row: &Row<'_>) -> rusqlite::Result<Listing> {
             category: row.get(4)?,
             attributes: serde_json::from_str(&attributes).unwrap_or_default(),
             prices: serde_json::from_str(&prices).unwrap_or_default(),
+            photos: photos.and_then(|p| serde_json::from_str(&p).ok()),
         },
-        updated_at: Some(row.get(7)?),
+        updated_at: Some(row.get(8)?),
     })
 }
 

@@ -13,6 +13,7 @@ mod cooperatives;
 pub mod error;
 pub mod forms;
 pub mod ids;
+pub mod listing_forms;
 pub mod listings;
 pub mod migrate;
 pub mod model;

@@ -269,6 +269,7 @@ pub(super) fn listing(draft: &ListingDraft, detail: &ProductDetail) -> Result<Li
         category,
         attributes,
         prices,
+        photos: draft.photos.clone(),
     })
 }
 

@@ -501,7 +501,7 @@ fn check_ocop(
     }
 }
 
-fn fact_name(i18n: &I18n, fact: Fact) -> String {
+pub(crate) fn fact_name(i18n: &I18n, fact: Fact) -> String {
     i18n.tr(&format!("listings-fact-{}", fact.code().replace('_', "-")))
 }
 
@@ -654,7 +654,8 @@ fn check_photos(
     source: &str,
 ) {
     let limits = pack.photos;
-    let count = u32::try_from(context.photos.len()).unwrap_or(u32::MAX);
+    let photos = context.listing_photos(pack.platform);
+    let count = u32::try_from(photos.len()).unwrap_or(u32::MAX);
     let platform = pack.platform.name();
     if count < limits.min_count {
         report.local(
@@ -685,7 +686,7 @@ fn check_photos(
         );
     }
     // Only the photos the platform will get are judged.
-    for photo in context.photos.iter().take(limits.max_count as usize) {
+    for photo in photos.iter().take(limits.max_count as usize) {
         let name = photo.name();
         let side = match photo.fit {
             crate::photos::spec::Fit::Pad => photo.file.width.max(photo.file.height),

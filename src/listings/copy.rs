@@ -25,5 +25,6 @@ pub fn fitted(from: &ListingDraft, target: &PlatformRules) -> ListingDraft {
             .filter(|key| target.category(key).is_some()),
         attributes: from.attributes.clone(),
         prices: from.prices.clone(),
+        photos: from.photos.clone(),
     }
 }

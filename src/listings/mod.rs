@@ -13,6 +13,7 @@ pub mod check;
 pub mod copy;
 pub mod facts;
 pub mod generate;
+pub mod view;
 
 pub use check::{Effective, Finding, FixField, Readiness, check, label_findings};
 

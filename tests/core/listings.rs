@@ -7,6 +7,7 @@ use chophien::catalog::ocop::Unit;
 use chophien::catalog::search::{Filters, ProductQuery, ReadinessFilter};
 use chophien::catalog::{CatalogError, Id, NetQuantity, ProductDraft};
 use chophien::i18n::{I18n, Lang};
+use chophien::listings::view::ListingsView;
 use chophien::listings::{self, FixField, Readiness};
 use chophien::platform::Platform;
 use chophien::rules::{RuleSet, Severity};
@@ -560,6 +561,76 @@ fn facts_prices_package_and_photos_per_platform() {
         rules_hit(&check(&photos, id, Platform::Shopee))
             .contains(&("photo-count-below-recommended", Severity::Warn))
     );
+}
+
+#[test]
+fn a_listing_sends_only_the_photos_chosen_for_it() {
+    let (photos, id) = ready_product();
+    let catalog = &photos.temp.catalog;
+    let all = catalog.product_photos(id).unwrap();
+    assert!(all.len() >= 2);
+    assert!(
+        !rules_hit(&check(&photos, id, Platform::Lazada))
+            .iter()
+            .any(|(r, _)| *r == "photo-count-low")
+    );
+    // One photo chosen, once twice over, plus an id that is not the product's.
+    let chosen = ListingDraft {
+        photos: Some(vec![all[1].id, all[1].id, Id::new()]),
+        ..ListingDraft::default()
+    };
+    let saved = catalog
+        .save_listing(id, Platform::Lazada, &chosen)
+        .unwrap();
+    assert_eq!(saved.draft.photos, Some(vec![all[1].id]));
+    let context = catalog.listing_context(id).unwrap();
+    assert_eq!(context.listing_photos(Platform::Lazada)[0].id, all[1].id);
+    assert_eq!(context.listing_photos(Platform::Shopee).len(), all.len());
+    assert!(
+        rules_hit(&check(&photos, id, Platform::Lazada))
+            .contains(&("photo-count-low", Severity::Block))
+    );
+    // A deleted photo drops out of the choice.
+    catalog.delete_photo(all[1].id).unwrap();
+    let context = catalog.listing_context(id).unwrap();
+    assert!(context.listing_photos(Platform::Lazada).is_empty());
+}
+
+#[test]
+fn the_listings_tab_view_shows_each_platform_as_it_will_look() {
+    let (photos, id) = ready_product();
+    let catalog = &photos.temp.catalog;
+    let all = catalog.product_photos(id).unwrap();
+    let shopee_price = ListingDraft {
+        prices: [(catalog.product_detail(id).unwrap().variants[0].id, 179_000)].into(),
+        photos: Some(vec![all[2].id, all[0].id]),
+        ..ListingDraft::default()
+    };
+    catalog
+        .save_listing(id, Platform::Shopee, &shopee_price)
+        .unwrap();
+    let context = catalog.listing_context(id).unwrap();
+    let view = ListingsView::new(&context, &rules(), TODAY, &vi());
+    assert_eq!(view.cards.len(), 4);
+    let tiktok = &view.cards[0];
+    assert_eq!(tiktok.platform, Platform::TiktokShop);
+    assert_eq!(tiktok.readiness.state, ReadinessState::Ready);
+    assert!(tiktok.effective.title_inherited && tiktok.form.title.is_none());
+    assert_eq!(tiktok.preview.title, tiktok.effective.title);
+    assert_eq!(tiktok.preview.price_text.as_deref(), Some("185.000\u{a0}₫"));
+    assert_eq!(tiktok.preview.stars, Some(4));
+    assert_eq!(tiktok.preview.cover.as_ref().unwrap().sha256, all[0].file.sha256);
+    assert!(tiktok.photos.iter().all(|p| p.sent));
+    assert_eq!(tiktok.limits.description_min_words, 30);
+    assert!(tiktok.rules_text.contains("TikTok Shop") && tiktok.rules_text.contains("/"));
+    assert!(tiktok.attributes.is_empty(), "honey is not a spirit");
+    let shopee = &view.cards[1];
+    assert_eq!(shopee.preview.price_text.as_deref(), Some("179.000\u{a0}₫"));
+    assert_eq!(shopee.form.prices.values().next().unwrap(), "179.000");
+    assert_eq!(shopee.preview.cover.as_ref().unwrap().sha256, all[2].file.sha256);
+    let sent: Vec<_> = shopee.photos.iter().map(|p| (p.id, p.sent)).collect();
+    assert_eq!(&sent[..3], &[(all[2].id, true), (all[0].id, true), (all[1].id, false)]);
+    assert!(view.labels.is_empty());
 }
 
 #[test]

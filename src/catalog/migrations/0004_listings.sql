@@ -15,6 +15,8 @@ CREATE TABLE listing (
     attributes   TEXT NOT NULL DEFAULT '{}',
     -- JSON object: variant id → price in đồng on this platform.
     prices       TEXT NOT NULL DEFAULT '{}',
+    -- JSON array of photo ids in the order sent; NULL sends all the product's photos.
+    photos       TEXT,
     created_at   TEXT NOT NULL,
     updated_at   TEXT NOT NULL,
     UNIQUE (product_id, platform)
