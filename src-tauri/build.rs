@@ -11,7 +11,7 @@ fn main() {
     .unwrap_or_else(|error| panic!("tauri build step failed: {error:#}"));
 }
 
-const COMMANDS: [&str; 38] = [
+const COMMANDS: [&str; 44] = [
     "startup",
     "app_info",
     "set_language",
@@ -50,4 +50,10 @@ const COMMANDS: [&str; 38] = [
     "set_photo_fit",
     "delete_photo",
     "restore_photo",
+    "product_listings",
+    "save_listing",
+    "copy_listing",
+    "add_proof",
+    "delete_proof",
+    "restore_proof",
 ];

@@ -5,7 +5,7 @@
 use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{app, catalog, cooperatives, photos};
+use crate::commands::{app, catalog, cooperatives, listings, photos};
 
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
@@ -48,6 +48,12 @@ pub fn builder() -> Builder<tauri::Wry> {
             photos::set_photo_fit,
             photos::delete_photo,
             photos::restore_photo,
+            listings::product_listings,
+            listings::save_listing,
+            listings::copy_listing,
+            listings::add_proof,
+            listings::delete_proof,
+            listings::restore_proof,
         ])
         // Money, counts and sizes are far below 2^53, so plain numbers are exact.
         .dangerously_cast_bigints_to_number()

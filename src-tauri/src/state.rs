@@ -10,12 +10,16 @@ use chophien::catalog::{Catalog, CatalogError};
 use chophien::i18n::{I18n, Lang};
 use chophien::paths;
 use chophien::photos::PhotoStore;
+use chophien::rules::RuleSet;
 use chophien::settings::{Settings, settings_file};
 
 use crate::ipc_error::IpcError;
 
 pub struct AppState {
     catalog: RwLock<Result<Arc<Catalog>, CatalogError>>,
+    /// The listing rules, read on first use (the built-in packs or newer ones in the
+    /// data folder's `rules/`).
+    rules: Mutex<Option<Arc<RuleSet>>>,
     i18n: RwLock<Arc<I18n>>,
     settings: Mutex<Settings>,
     config_dir: PathBuf,
@@ -35,6 +39,7 @@ impl AppState {
         let catalog = open_catalog(&data_dir(&settings));
         AppState {
             catalog: RwLock::new(catalog),
+            rules: Mutex::new(None),
             i18n: RwLock::new(i18n),
             settings: Mutex::new(settings),
             config_dir,
@@ -60,8 +65,33 @@ impl AppState {
         Ok(PhotoStore::at(self.catalog()?.data_dir()))
     }
 
+    /// The listing rules. A newer pack that cannot be used is logged and the one it
+    /// would have replaced is kept; only broken built-in packs (a broken build) fail.
+    pub fn rules(&self) -> Result<Arc<RuleSet>, IpcError> {
+        let mut rules = self
+            .rules
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(loaded) = &*rules {
+            return Ok(loaded.clone());
+        }
+        let dir = self.data_dir().join("rules");
+        let (loaded, problems) =
+            RuleSet::with_updates(&dir).map_err(|error| IpcError::new(&error, &self.i18n()))?;
+        for problem in problems {
+            eprintln!("chophien-desktop: {problem}");
+        }
+        let loaded = Arc::new(loaded);
+        *rules = Some(loaded.clone());
+        Ok(loaded)
+    }
+
     /// Opens the catalog again (after the user fixed permissions, freed space…).
     pub fn reopen(&self) {
+        *self
+            .rules
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
         let catalog = open_catalog(&self.data_dir());
         *self
             .catalog

@@ -233,9 +233,19 @@ const ATTRIBUTE_MAX: usize = 500;
 /// values trimmed, prices only for the product's own variants and within range.
 pub(super) fn listing(draft: &ListingDraft, detail: &ProductDetail) -> Result<ListingDraft> {
     let mut findings = Findings::default();
-    let title = findings.optional_text(Field::Title, draft.title.as_deref(), LISTING_TITLE_MAX);
-    let description = text::clean_optional(draft.description.as_deref())
-        .map(|d| findings.limit(Field::Description, d, LISTING_DESCRIPTION_MAX));
+    // An emptied title or description stays empty (and is reported by the checks):
+    // only `None` goes back to the product's suggestion.
+    let title = draft
+        .title
+        .as_deref()
+        .map(|t| findings.limit(Field::Title, text::clean(t), LISTING_TITLE_MAX));
+    let description = draft.description.as_deref().map(|d| {
+        findings.limit(
+            Field::Description,
+            text::clean_multiline(d),
+            LISTING_DESCRIPTION_MAX,
+        )
+    });
     let category =
         findings.optional_text(Field::Category, draft.category.as_deref(), SHORT_TEXT_MAX);
     let mut attributes = std::collections::BTreeMap::new();

@@ -61,6 +61,8 @@ impl From<Fact> for FixField {
 /// One thing to change before the listing can go, or to look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+// Named apart from the photo findings for the generated TypeScript.
+#[serde(rename = "ListingFinding")]
 pub struct Finding {
     /// The rule's id: stable, for scripts and tests.
     pub rule: String,

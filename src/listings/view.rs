@@ -177,10 +177,20 @@ impl ListingCard {
             .filter(|v| v.deleted_at.is_none())
             .collect();
         let sent = context.listing_photos(platform);
-        let unsent = context.photos.iter().filter(|p| !sent.iter().any(|s| s.id == p.id));
+        let unsent = context
+            .photos
+            .iter()
+            .filter(|p| !sent.iter().any(|s| s.id == p.id));
         let lowest_price = live_variants
             .iter()
-            .map(|v| listing.draft.prices.get(&v.id).copied().unwrap_or(v.draft.price_vnd))
+            .map(|v| {
+                listing
+                    .draft
+                    .prices
+                    .get(&v.id)
+                    .copied()
+                    .unwrap_or(v.draft.price_vnd)
+            })
             .min();
         let certificate = detail.current_certificate();
         let name_in = |vi: &str, en: &str| match i18n.lang() {

@@ -579,9 +579,7 @@ fn a_listing_sends_only_the_photos_chosen_for_it() {
         photos: Some(vec![all[1].id, all[1].id, Id::new()]),
         ..ListingDraft::default()
     };
-    let saved = catalog
-        .save_listing(id, Platform::Lazada, &chosen)
-        .unwrap();
+    let saved = catalog.save_listing(id, Platform::Lazada, &chosen).unwrap();
     assert_eq!(saved.draft.photos, Some(vec![all[1].id]));
     let context = catalog.listing_context(id).unwrap();
     assert_eq!(context.listing_photos(Platform::Lazada)[0].id, all[1].id);
@@ -619,7 +617,10 @@ fn the_listings_tab_view_shows_each_platform_as_it_will_look() {
     assert_eq!(tiktok.preview.title, tiktok.effective.title);
     assert_eq!(tiktok.preview.price_text.as_deref(), Some("185.000\u{a0}₫"));
     assert_eq!(tiktok.preview.stars, Some(4));
-    assert_eq!(tiktok.preview.cover.as_ref().unwrap().sha256, all[0].file.sha256);
+    assert_eq!(
+        tiktok.preview.cover.as_ref().unwrap().sha256,
+        all[0].file.sha256
+    );
     assert!(tiktok.photos.iter().all(|p| p.sent));
     assert_eq!(tiktok.limits.description_min_words, 30);
     assert!(tiktok.rules_text.contains("TikTok Shop") && tiktok.rules_text.contains("/"));
@@ -627,10 +628,38 @@ fn the_listings_tab_view_shows_each_platform_as_it_will_look() {
     let shopee = &view.cards[1];
     assert_eq!(shopee.preview.price_text.as_deref(), Some("179.000\u{a0}₫"));
     assert_eq!(shopee.form.prices.values().next().unwrap(), "179.000");
-    assert_eq!(shopee.preview.cover.as_ref().unwrap().sha256, all[2].file.sha256);
+    assert_eq!(
+        shopee.preview.cover.as_ref().unwrap().sha256,
+        all[2].file.sha256
+    );
     let sent: Vec<_> = shopee.photos.iter().map(|p| (p.id, p.sent)).collect();
-    assert_eq!(&sent[..3], &[(all[2].id, true), (all[0].id, true), (all[1].id, false)]);
+    assert_eq!(
+        &sent[..3],
+        &[(all[2].id, true), (all[0].id, true), (all[1].id, false)]
+    );
     assert!(view.labels.is_empty());
+}
+
+#[test]
+fn an_emptied_title_stays_empty_until_the_suggestion_is_taken_back() {
+    let (photos, id) = ready_product();
+    let catalog = &photos.temp.catalog;
+    let emptied = ListingDraft {
+        title: Some(" \u{200B} ".to_owned()),
+        ..ListingDraft::default()
+    };
+    let saved = catalog.save_listing(id, Platform::Tiki, &emptied).unwrap();
+    assert_eq!(saved.draft.title.as_deref(), Some(""));
+    assert!(
+        rules_hit(&check(&photos, id, Platform::Tiki)).contains(&("title-empty", Severity::Block))
+    );
+    catalog
+        .save_listing(id, Platform::Tiki, &ListingDraft::default())
+        .unwrap();
+    assert_eq!(
+        check(&photos, id, Platform::Tiki).state,
+        ReadinessState::Ready
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@ use chophien::catalog::search::ProductQuery;
 use chophien::catalog::views::{ProductEditor, ProductRow};
 use chophien::catalog::{Catalog, CatalogError, Field, Id, Page, Problem};
 use chophien::demo::DemoReport;
+use chophien::listings::refresh_readiness;
 use tauri::State;
 
 use super::{offset, today, with_catalog};
@@ -27,7 +28,17 @@ pub async fn find_products(
     state: State<'_, AppState>,
     query: ProductQuery,
 ) -> Result<Page<ProductRow>, IpcError> {
+    // The "ready for" and "blocked on" filters read stored readiness: bring it up to
+    // date first (only products changed since their last check are checked again).
+    let rules = match query.filters.readiness {
+        Some(_) => Some(state.rules()?),
+        None => None,
+    };
+    let i18n = state.i18n();
     with_catalog(&state, |catalog| {
+        if let (Some(filter), Some(rules)) = (query.filters.readiness, &rules) {
+            refresh_readiness(catalog, rules, filter.platform, today(), &i18n)?;
+        }
         Ok(ProductRow::page(
             catalog.find_products(&query, today())?,
             offset(),

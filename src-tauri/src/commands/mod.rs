@@ -4,6 +4,7 @@
 pub mod app;
 pub mod catalog;
 pub mod cooperatives;
+pub mod listings;
 pub mod photos;
 
 use chophien::catalog::{Catalog, CatalogError};

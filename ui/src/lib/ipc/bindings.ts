@@ -61,6 +61,14 @@ export const commands = {
 	setPhotoFit: (photoId: Id, fit: Fit) => typedError<PhotoSet_Serialize, IpcError>(__TAURI_INVOKE("set_photo_fit", { photoId, fit })),
 	deletePhoto: (photoId: Id) => typedError<PhotoSet_Serialize, IpcError>(__TAURI_INVOKE("delete_photo", { photoId })),
 	restorePhoto: (photoId: Id) => typedError<PhotoSet_Serialize, IpcError>(__TAURI_INVOKE("restore_photo", { photoId })),
+	productListings: (productId: Id) => typedError<ListingsView_Serialize, IpcError>(__TAURI_INVOKE("product_listings", { productId })),
+	/**  Saves the whole listing of `platform` (`None` fields go back to the product's). */
+	saveListing: (productId: Id, platform: Platform, form: ListingForm_Deserialize) => typedError<ListingsView_Serialize, IpcError>(__TAURI_INVOKE("save_listing", { productId, platform, form })),
+	/**  Copies what was written for `from` to `to`, fitted to `to`'s limits. */
+	copyListing: (productId: Id, from: Platform, to: Platform) => typedError<ListingsView_Serialize, IpcError>(__TAURI_INVOKE("copy_listing", { productId, from, to })),
+	addProof: (productId: Id, form: ProofForm) => typedError<ListingsView_Serialize, IpcError>(__TAURI_INVOKE("add_proof", { productId, form })),
+	deleteProof: (productId: Id, id: Id) => typedError<ListingsView_Serialize, IpcError>(__TAURI_INVOKE("delete_proof", { productId, id })),
+	restoreProof: (productId: Id, id: Id) => typedError<ListingsView_Serialize, IpcError>(__TAURI_INVOKE("restore_proof", { productId, id })),
 };
 
 /* Types */
@@ -78,6 +86,49 @@ export type AppInfo = {
 	data_dir: string,
 	catalog_path: string,
 	config_dir: string,
+};
+
+export type AttributeField = {
+	key: string,
+	label: string,
+};
+
+export type CardLimits = {
+	title_min: number,
+	title_max: number,
+	description_min_chars: number,
+	description_min_words: number,
+	description_max: number,
+	photos_min: number,
+	photos_max: number,
+};
+
+/**  How the listing looks in a marketplace's product grid on a phone. */
+export type CardPreview = CardPreview_Serialize | CardPreview_Deserialize;
+
+/**  How the listing looks in a marketplace's product grid on a phone. */
+export type CardPreview_Deserialize = {
+	title: string,
+	price_text?: string | null,
+	cover?: Cover | null,
+	/**  Shown only while the certificate allows the stars. */
+	stars?: number | null,
+};
+
+/**  How the listing looks in a marketplace's product grid on a phone. */
+export type CardPreview_Serialize = {
+	title: string,
+	price_text: string | null,
+	cover: Cover | null,
+	/**  Shown only while the certificate allows the stars. */
+	stars: number | null,
+};
+
+export type CategoryChoice = {
+	key: string,
+	name: string,
+	/**  Where it sits in the platform's tree. */
+	path: string,
 };
 
 export type CertificateEntry = {
@@ -154,11 +205,36 @@ export type DemoReport = {
 	products: number,
 };
 
+/**  What the listing will show, with inherited fields filled in. */
+export type Effective = Effective_Serialize | Effective_Deserialize;
+
+/**  What the listing will show, with inherited fields filled in. */
+export type Effective_Deserialize = {
+	title: string,
+	title_inherited: boolean,
+	description: string,
+	description_inherited: boolean,
+	/**  The category key, chosen or the default for the product's OCOP subgroup. */
+	category?: string | null,
+	category_inherited: boolean,
+};
+
+/**  What the listing will show, with inherited fields filled in. */
+export type Effective_Serialize = {
+	title: string,
+	title_inherited: boolean,
+	description: string,
+	description_inherited: boolean,
+	/**  The category key, chosen or the default for the product's OCOP subgroup. */
+	category: string | null,
+	category_inherited: boolean,
+};
+
 /**
  *  Which field of a draft a validation problem is about; the UI puts the message next
  *  to that field.
  */
-export type Field = "name" | "registration_no" | "address" | "province" | "commune" | "phone" | "cooperative" | "subgroup" | "story" | "ingredients" | "usage" | "storage" | "shelf_life" | "net_quantity" | "origin" | "package_weight" | "package_length" | "package_width" | "package_height" | "barcode" | "stars" | "certificate_no" | "decision_no" | "decision_date" | "issuing_authority" | "valid_from" | "valid_until" | "sku" | "variant_name" | "price" | "stock";
+export type Field = "name" | "registration_no" | "address" | "province" | "commune" | "phone" | "cooperative" | "subgroup" | "story" | "ingredients" | "usage" | "storage" | "shelf_life" | "net_quantity" | "origin" | "package_weight" | "package_length" | "package_width" | "package_height" | "barcode" | "stars" | "certificate_no" | "decision_no" | "decision_date" | "issuing_authority" | "valid_from" | "valid_until" | "sku" | "variant_name" | "price" | "stock" | "title" | "description" | "category" | "attribute" | "proof_title" | "issued_on";
 
 export type FieldMessage = {
 	field: Field,
@@ -182,6 +258,11 @@ export type Filters_Deserialize = {
 	province?: string | null,
 	cooperative_id?: Id | null,
 	certificate?: CertificateFilter | null,
+	/**
+	 *  Whether the product's listing on a platform can be uploaded, as last checked
+	 *  (`listings::refresh_readiness` brings it up to date first).
+	 */
+	readiness?: ReadinessFilter | null,
 };
 
 export type Filters_Serialize = {
@@ -192,6 +273,11 @@ export type Filters_Serialize = {
 	province: string | null,
 	cooperative_id: Id | null,
 	certificate: CertificateFilter | null,
+	/**
+	 *  Whether the product's listing on a platform can be uploaded, as last checked
+	 *  (`listings::refresh_readiness` brings it up to date first).
+	 */
+	readiness: ReadinessFilter | null,
 };
 
 /**
@@ -213,6 +299,9 @@ export type Finding =
  *  (no white bands). The user chooses per photo.
  */
 export type Fit = "pad" | "crop";
+
+/**  Where the user goes to fix a finding. */
+export type FixField = "title" | "description" | "category" | "variants" | "package" | "photos" | "certificate" | "proofs" | "net_quantity" | "shelf_life" | "origin" | "ingredients" | "storage" | "usage" | "alcohol_percent" | "cooperative" | "barcode";
 
 /**
  *  A UUIDv7 record id, stored as hyphenated text. Version 7 ids grow with time, so new
@@ -259,6 +348,129 @@ export type IpcError = {
 /**  A language the app speaks. */
 export type Lang = "vi" | "en";
 
+/**  The product on one platform. */
+export type ListingCard = ListingCard_Serialize | ListingCard_Deserialize;
+
+/**  The product on one platform. */
+export type ListingCard_Deserialize = {
+	platform: Platform,
+	name: string,
+	/**  What the person set (inherited fields are `None`). */
+	form: ListingForm_Deserialize,
+	/**  What the listing will show, inherited fields filled in. */
+	effective: Effective_Deserialize,
+	readiness: Readiness,
+	limits: CardLimits,
+	categories: CategoryChoice[],
+	/**  Listing attributes asked of this product (e.g. the alcohol content of a spirit). */
+	attributes: AttributeField[],
+	variants: VariantPrice[],
+	/**  The product's photos, those sent first and in their order. */
+	photos: PhotoChoice[],
+	preview: CardPreview_Deserialize,
+	/**  "Quy tắc TikTok Shop bản 2026.11.23, đối chiếu ngày 23/11/2026". */
+	rules_text: string,
+};
+
+/**  The product on one platform. */
+export type ListingCard_Serialize = {
+	platform: Platform,
+	name: string,
+	/**  What the person set (inherited fields are `None`). */
+	form: ListingForm_Serialize,
+	/**  What the listing will show, inherited fields filled in. */
+	effective: Effective_Serialize,
+	readiness: Readiness,
+	limits: CardLimits,
+	categories: CategoryChoice[],
+	/**  Listing attributes asked of this product (e.g. the alcohol content of a spirit). */
+	attributes: AttributeField[],
+	variants: VariantPrice[],
+	/**  The product's photos, those sent first and in their order. */
+	photos: PhotoChoice[],
+	preview: CardPreview_Serialize,
+	/**  "Quy tắc TikTok Shop bản 2026.11.23, đối chiếu ngày 23/11/2026". */
+	rules_text: string,
+};
+
+/**  One thing to change before the listing can go, or to look at. */
+export type ListingFinding = {
+	/**  The rule's id: stable, for scripts and tests. */
+	rule: string,
+	severity: Severity,
+	field: FixField,
+	/**  What to change, in the user's language. */
+	message: string,
+	/**  The law, platform document or guide the rule comes from. */
+	source: string,
+};
+
+/**
+ *  A product on one platform as its card shows it. `None` (and an empty price) is
+ *  inherited from the product.
+ */
+export type ListingForm = ListingForm_Serialize | ListingForm_Deserialize;
+
+/**
+ *  A product on one platform as its card shows it. `None` (and an empty price) is
+ *  inherited from the product.
+ */
+export type ListingForm_Deserialize = {
+	title?: string | null,
+	description?: string | null,
+	category?: string | null,
+	attributes: { [key in string]: string },
+	/**  Variant id → price on this platform as typed ("119.000", "119k"). */
+	prices: { [key in Id]: string },
+	/**  The photos sent, in order; `None` sends all the product's. */
+	photos?: Id[] | null,
+};
+
+/**
+ *  A product on one platform as its card shows it. `None` (and an empty price) is
+ *  inherited from the product.
+ */
+export type ListingForm_Serialize = {
+	title: string | null,
+	description: string | null,
+	category: string | null,
+	attributes: { [key in string]: string },
+	/**  Variant id → price on this platform as typed ("119.000", "119k"). */
+	prices: { [key in Id]: string },
+	/**  The photos sent, in order; `None` sends all the product's. */
+	photos: Id[] | null,
+};
+
+/**  Everything the Listings tab shows for one product. */
+export type ListingsView = ListingsView_Serialize | ListingsView_Deserialize;
+
+/**  Everything the Listings tab shows for one product. */
+export type ListingsView_Deserialize = {
+	product_id: Id,
+	cards: ListingCard_Deserialize[],
+	/**  Gaps in the food label (Decree 43/2017): warnings on the product itself. */
+	labels: ListingFinding[],
+	proofs: ProofEntry[],
+};
+
+/**  Everything the Listings tab shows for one product. */
+export type ListingsView_Serialize = {
+	product_id: Id,
+	cards: ListingCard_Serialize[],
+	/**  Gaps in the food label (Decree 43/2017): warnings on the product itself. */
+	labels: ListingFinding[],
+	proofs: ProofEntry[],
+};
+
+/**  When a pack was made and how much to trust it. */
+export type PackInfo = {
+	/**  What the pack covers: a platform code, "vn-advertising" or "vn-labels". */
+	name: string,
+	version: string,
+	checked_on: string,
+	sources: string[],
+};
+
 /**  A page of a longer list. */
 export type Page<T> = {
 	items: T[],
@@ -268,6 +480,13 @@ export type Page<T> = {
 	 */
 	total: number,
 	offset: number,
+};
+
+export type PhotoChoice = {
+	id: Id,
+	sha256: string,
+	fit: Fit,
+	sent: boolean,
 };
 
 /**  A product's photo as an editor shows it, with what is wrong with it. */
@@ -517,6 +736,56 @@ export type Progress = {
 	file: string,
 };
 
+export type ProofEntry = {
+	id: Id,
+	form: ProofForm,
+	valid: boolean,
+};
+
+/**
+ *  A document backing a claim, as typed: dates "22/11/2026", an empty end meaning one
+ *  year after issue.
+ */
+export type ProofForm = {
+	kind: ProofKind,
+	title: string,
+	issuer: string,
+	issued_on: string,
+	valid_until: string,
+};
+
+/**  A document that allows a superlative ("nhất", "số 1") in advertising. */
+export type ProofKind = 
+/**  A market survey by a licensed research organisation. */
+"market_survey" | 
+/**  A certificate from a regional or national contest. */
+"contest_award";
+
+/**  A listing's verdict. */
+export type Readiness = {
+	platform: Platform,
+	state: ReadinessState,
+	/**  Blocking findings first. */
+	findings: ListingFinding[],
+	/**  The rule packs used, with their versions and check dates. */
+	packs: PackInfo[],
+	/**  Days since the oldest pack used was last checked against its sources. */
+	packs_age_days: number,
+};
+
+/**  Products whose listing on `platform` is ready (nothing blocks it) or blocked. */
+export type ReadinessFilter = {
+	platform: Platform,
+	blocked: boolean,
+};
+
+/**  Whether a listing can go to its marketplace. */
+export type ReadinessState = "ready" | 
+/**  Nothing blocks it, but something deserves a look. */
+"warnings" | 
+/**  The platform or the law would refuse it. */
+"blocked";
+
 /**  The six OCOP sectors. */
 export type Sector = 
 /**  I. Thực phẩm. */
@@ -531,6 +800,13 @@ export type Sector =
 "ornamental" | 
 /**  VI. Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch. */
 "tourism";
+
+/**  How bad a finding is. */
+export type Severity = 
+/**  The user may go ahead. */
+"warn" | 
+/**  The listing cannot be queued for upload. */
+"block";
 
 export type Sort = 
 /**  Best match first when searching; most recently changed first otherwise. */
@@ -574,6 +850,13 @@ export type VariantForm = {
 	/**  As typed: "125000", "125.000", "125,000", "125k". */
 	price: string,
 	stock: string,
+};
+
+export type VariantPrice = {
+	id: Id,
+	label: string,
+	/**  The product's own price, shown when the listing inherits it. */
+	product_price: string,
 };
 
 /**  Every OCOP code with the Fluent ID of its name, for pick lists. */
