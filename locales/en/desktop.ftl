@@ -147,3 +147,65 @@ desktop-photos-dialog-folder = Choose a folder of photos
 desktop-photos-dialog-filter = Photos (JPEG, PNG, WebP)
 desktop-photos-thumbnail = Photo { $n }: { $name }
 desktop-photo-import-failed = The photos could not be added because of an error in the app. Please try again.
+
+## Listings tab
+
+desktop-tab-product = Product
+desktop-tab-listings = Listings
+desktop-tab-listings-blocked = Blocked on { $count ->
+    [one] 1 marketplace
+   *[other] { $count } marketplaces
+}
+desktop-listings-platforms = Marketplaces
+desktop-readiness-ready = Ready
+desktop-readiness-warnings = Check warnings
+desktop-readiness-blocked = Blocked
+desktop-listing-title = Title on the marketplace
+desktop-listing-suggested = Suggested from the product
+desktop-listing-use-suggestion = Use the suggestion
+desktop-listing-chars = { $count } characters ({ $min } to { $max })
+desktop-listing-words = { $count } words (at least { $min })
+desktop-listing-description = Description
+desktop-listing-category = Marketplace category
+desktop-listing-prices = Prices on this marketplace
+desktop-listing-prices-hint = Leave empty to use the product's price.
+desktop-listing-photos = Photos sent: { $count } (the marketplace takes { $min } to { $max })
+desktop-listing-all-photos = Send all photos
+desktop-listing-photo-sent = Photo { $n }: sent, press to leave it out
+desktop-listing-photo-not-sent = Photo { $n }: not sent, press to send it
+desktop-listing-checklist = Before upload
+desktop-listing-all-clear = Nothing to fix. The listing is ready.
+desktop-finding-block = Must be fixed before upload
+desktop-finding-warn = Worth a look
+desktop-finding-fix = Fix
+desktop-finding-source = Source: { $source }
+desktop-listing-preview = On a phone ({ $platform })
+desktop-listing-preview-no-photo = No photo yet
+desktop-listing-copy-to = Copy to another marketplace…
+desktop-listing-copy = Copy
+desktop-listing-copied = Copied to { $platform }, shortened to fit its limits.
+desktop-label-warnings = The label is incomplete
+desktop-proofs = Proofs for claims
+desktop-proofs-hint = To write “best”, “number 1” or “leading”, attach a valid contest or fair award, or a market survey.
+desktop-proof-kind = Kind of document
+desktop-proof-kind-contest_award = Award or contest certificate
+desktop-proof-kind-market_survey = Market survey
+desktop-proof-issuer = Issued by
+desktop-proof-title = Document title
+desktop-proof-title-placeholder = For example: Gold award, provincial OCOP fair 2026
+desktop-proof-issued-on = Issued on
+desktop-proof-valid-until = Valid until
+desktop-proof-valid-until-hint = Empty: one year from the issue date.
+desktop-proof-save = Save the document
+desktop-proof-cancel = Cancel
+desktop-proof-add = Add a proof
+desktop-proof-valid = Valid
+desktop-proof-expired = Expired
+desktop-proof-delete = Delete “{ $title }”
+desktop-proof-deleted = Deleted the document “{ $title }”.
+desktop-filter-readiness = Listings
+desktop-filter-readiness-any = Any listing state
+desktop-filter-readiness-ready = Ready
+desktop-filter-readiness-blocked = Blocked
+desktop-filter-ready-for = Ready for { $platform }
+desktop-filter-blocked-on = Blocked on { $platform }

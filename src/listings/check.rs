@@ -276,7 +276,7 @@ fn check_title(report: &mut Report<'_>, pack: &PlatformRules, title: &str, sourc
             FixField::Title,
             "listings-title-repeated",
             args!["word" => *word, "count" => *times],
-            "features-and-rules.md §5.1 (keyword stuffing heuristic)",
+            source,
         );
     }
 }

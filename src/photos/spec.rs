@@ -1,5 +1,5 @@
 //! What each marketplace accepts as a product photo, from the platforms' documentation
-//! (shared/reference/marketplaces.md §2.4, §3.4, §4.4, §5 and features-and-rules.md §5.3),
+//! (image sizes, counts and formats in their seller and API guides),
 //! and what we make for it: a square JPEG (sRGB, 4:2:0, no metadata).
 //!
 //! Changing a number here changes [`SPEC_VERSION`], which is part of every cached

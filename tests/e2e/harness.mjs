@@ -489,3 +489,19 @@ export function stepper(t) {
 export async function visible(testId) {
   return (await app().firstDisplayed(tid(testId))).element !== null;
 }
+
+/**
+ * Drops `paths` on the window as the system does when files are dragged onto it: the
+ * shell's drag-and-drop event, which no WebDriver command can produce from outside.
+ */
+export async function dropFiles(paths) {
+  await app().executeAsync(
+    `const done = arguments[arguments.length - 1];
+     const invoke = window.__TAURI_INTERNALS__.invoke;
+     const position = { x: 400, y: 300 };
+     invoke("plugin:event|emit", { event: "tauri://drag-enter", payload: { paths: arguments[0], position } })
+       .then(() => invoke("plugin:event|emit", { event: "tauri://drag-drop", payload: { paths: arguments[0], position } }))
+       .then(() => done(null), (e) => done(String(e)));`,
+    [paths],
+  );
+}

@@ -10,6 +10,7 @@ import {
   Key,
   REPO,
   app,
+  dropFiles,
   launchApp,
   quitApp,
   removeDirs,
@@ -30,22 +31,6 @@ after(async () => {
     await stopDriver();
   }
 });
-
-/**
- * Drops `paths` on the window as the system does when files are dragged onto it: the
- * shell's drag-and-drop event, which no WebDriver command can produce from outside.
- */
-async function dropFiles(paths) {
-  await app().executeAsync(
-    `const done = arguments[arguments.length - 1];
-     const invoke = window.__TAURI_INTERNALS__.invoke;
-     const position = { x: 400, y: 300 };
-     invoke("plugin:event|emit", { event: "tauri://drag-enter", payload: { paths: arguments[0], position } })
-       .then(() => invoke("plugin:event|emit", { event: "tauri://drag-drop", payload: { paths: arguments[0], position } }))
-       .then(() => done(null), (e) => done(String(e)));`,
-    [paths],
-  );
-}
 
 /** The strip's photos, in order: file names from their labels, and whether each image has loaded. */
 async function strip() {
