@@ -221,15 +221,12 @@ impl Catalog {
 
     /// Everything the checks of the product's listings need, read at once.
     pub fn listing_context(&self, product_id: Id) -> Result<ListingContext> {
-        let detail = self.product_detail(product_id)?;
-        self.read(|tx| {
-            Ok(ListingContext {
-                photos: super::photos::live_photos(tx, product_id)?,
-                listings: listings_of(tx, product_id)?,
-                proofs: proofs_of(tx, product_id)?,
-                detail,
-            })
-        })
+        self.read(|tx| context_of(tx, product_id))
+    }
+
+    /// The contexts of many products, read in one transaction (for batch checks).
+    pub fn listing_contexts(&self, product_ids: &[Id]) -> Result<Vec<ListingContext>> {
+        self.read(|tx| product_ids.iter().map(|id| context_of(tx, *id)).collect())
     }
 
     /// Adds a document backing the product's advertising claims.
@@ -319,6 +316,15 @@ impl Catalog {
     }
 }
 
+fn context_of(tx: &Transaction<'_>, product_id: Id) -> Result<ListingContext> {
+    Ok(ListingContext {
+        detail: products::detail(tx, product_id)?,
+        photos: super::photos::live_photos(tx, product_id)?,
+        listings: listings_of(tx, product_id)?,
+        proofs: proofs_of(tx, product_id)?,
+    })
+}
+
 /// JSON text of a listing's map (maps of strings and numbers always serialise).
 fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned())
@@ -334,10 +340,31 @@ pub(super) fn forget_readiness(tx: &Transaction<'_>, product_id: Id) -> Result<(
 }
 
 fn listings_of(tx: &Transaction<'_>, product_id: Id) -> Result<Vec<Listing>> {
-    Platform::ALL
+    let sql = format!("SELECT {LISTING_COLUMNS} FROM listing WHERE product_id = ?1");
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let stored = stmt
+        .query_map([product_id], listing_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Platform::ALL
         .iter()
-        .map(|platform| listing_of(tx, product_id, *platform))
-        .collect()
+        .map(|platform| {
+            stored
+                .iter()
+                .find(|l| l.platform == *platform)
+                .cloned()
+                .unwrap_or_else(|| unedited(product_id, *platform))
+        })
+        .collect())
+}
+
+/// A platform's listing before anything was set: everything inherited.
+fn unedited(product_id: Id, platform: Platform) -> Listing {
+    Listing {
+        product_id,
+        platform,
+        draft: ListingDraft::default(),
+        updated_at: None,
+    }
 }
 
 fn listing_of(tx: &Transaction<'_>, product_id: Id, platform: Platform) -> Result<Listing> {
@@ -346,12 +373,7 @@ fn listing_of(tx: &Transaction<'_>, product_id: Id, platform: Platform) -> Resul
     let stored = tx
         .row(&sql, params![product_id, platform.code()], listing_from_row)
         .optional()?;
-    Ok(stored.unwrap_or(Listing {
-        product_id,
-        platform,
-        draft: ListingDraft::default(),
-        updated_at: None,
-    }))
+    Ok(stored.unwrap_or_else(|| unedited(product_id, platform)))
 }
 
 fn listing_from_row(row: &Row<'_>) -> rusqlite::Result<Listing> {

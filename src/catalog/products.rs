@@ -32,15 +32,7 @@ impl Catalog {
 
     /// The product with its cooperative, variants and certificates.
     pub fn product_detail(&self, id: Id) -> Result<ProductDetail> {
-        self.read(|tx| {
-            let product = get_product(tx, id)?;
-            Ok(ProductDetail {
-                cooperative: cooperatives::get_cooperative(tx, product.draft.cooperative_id)?,
-                variants: variants::for_product(tx, id)?,
-                certificates: certificates::for_product(tx, id)?,
-                product,
-            })
-        })
+        self.read(|tx| detail(tx, id))
     }
 
     /// Moves the product to the trash; [`Catalog::restore_product`] undoes it.
@@ -172,6 +164,17 @@ pub(super) fn touch(tx: &Transaction<'_>, id: Id) -> Result<()> {
         params![id, Timestamp::now()],
     )?;
     super::listings::forget_readiness(tx, id)
+}
+
+/// A product with its cooperative, variants and certificates.
+pub(super) fn detail(tx: &Transaction<'_>, id: Id) -> Result<ProductDetail> {
+    let product = get_product(tx, id)?;
+    Ok(ProductDetail {
+        cooperative: cooperatives::get_cooperative(tx, product.draft.cooperative_id)?,
+        variants: variants::for_product(tx, id)?,
+        certificates: certificates::for_product(tx, id)?,
+        product,
+    })
 }
 
 pub(super) fn get_product(tx: &Transaction<'_>, id: Id) -> Result<Product> {

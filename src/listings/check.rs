@@ -192,10 +192,26 @@ pub fn check(
         .first()
         .map(String::as_str)
         .unwrap_or_default();
-    check_title(&mut report, pack, &effective.title, source);
-    check_description(&mut report, pack, &effective.description, source);
+    // Each text is normalised and split into words once, for every check that reads it.
+    let mut title_words = MatchText::new(&effective.title);
+    let mut description_words = MatchText::new(&effective.description);
+    check_title(&mut report, pack, &effective.title, &title_words, source);
+    check_description(
+        &mut report,
+        pack,
+        &effective.description,
+        &description_words,
+        source,
+    );
     check_patterns(&mut report, pack, &effective, i18n.lang());
-    check_claims(&mut report, rules, context, listing, &effective, today);
+    check_claims(
+        &mut report,
+        rules,
+        context,
+        listing,
+        [&mut title_words, &mut description_words],
+        today,
+    );
     check_ocop(&mut report, rules, &context.detail, &effective, today);
     check_category(
         &mut report,
@@ -228,7 +244,13 @@ pub fn check(
     }
 }
 
-fn check_title(report: &mut Report<'_>, pack: &PlatformRules, title: &str, source: &str) {
+fn check_title(
+    report: &mut Report<'_>,
+    pack: &PlatformRules,
+    title: &str,
+    words: &MatchText,
+    source: &str,
+) {
     let count = title.chars().count();
     let limits = pack.title;
     if count == 0 {
@@ -260,7 +282,6 @@ fn check_title(report: &mut Report<'_>, pack: &PlatformRules, title: &str, sourc
         );
     }
     // Keyword stuffing: a word (not a number or a unit) said three times or more.
-    let words = MatchText::new(title);
     let mut repeated: Vec<(&str, usize)> = words
         .word_counts()
         .into_iter()
@@ -285,11 +306,12 @@ fn check_description(
     report: &mut Report<'_>,
     pack: &PlatformRules,
     description: &str,
+    words: &MatchText,
     source: &str,
 ) {
     let limits = pack.description;
     let count = description.chars().count();
-    let words = MatchText::new(description).word_count();
+    let words = words.word_count();
     if count < limits.min_chars {
         report.local(
             "description-short",
@@ -352,15 +374,13 @@ fn check_claims(
     rules: &RuleSet,
     context: &ListingContext,
     listing: &Listing,
-    effective: &Effective,
+    [title, description]: [&mut MatchText; 2],
     today: Date,
 ) {
     let detail = &context.detail;
     let lang = report.i18n.lang();
     let subgroup = detail.product.draft.subgroup.as_str();
     let ad = &rules.advertising;
-    let mut title = MatchText::new(&effective.title);
-    let mut description = MatchText::new(&effective.description);
     for required in ad
         .required_sentences
         .iter()
@@ -387,8 +407,8 @@ fn check_claims(
             continue;
         }
         for (text, field) in [
-            (&title, FixField::Title),
-            (&description, FixField::Description),
+            (&*title, FixField::Title),
+            (&*description, FixField::Description),
         ] {
             if let Some(found) = claim.phrases.find(text).first() {
                 let fix = if claim.excused_by_proof

@@ -24,6 +24,9 @@ use crate::i18n::I18n;
 use crate::platform::Platform;
 use crate::rules::RuleSet;
 
+/// Products read, checked and stored per transaction by [`refresh_readiness`].
+const READINESS_CHUNK: usize = 500;
+
 /// Brings the stored readiness of every live product on `platform` up to date (those
 /// changed since, or checked on an earlier day), for the catalog's filters. Returns how
 /// many were checked.
@@ -35,12 +38,18 @@ pub fn refresh_readiness(
     i18n: &I18n,
 ) -> Result<usize, CatalogError> {
     let stale = catalog.products_needing_readiness(platform, today)?;
-    let mut states = Vec::with_capacity(stale.len());
-    for id in &stale {
-        let context = catalog.listing_context(*id)?;
-        let readiness = check(&context, platform, rules, today, i18n);
-        states.push((*id, context.detail.product.updated_at, readiness.state));
+    // Read and stored a chunk at a time: one transaction each, bounded memory.
+    for chunk in stale.chunks(READINESS_CHUNK) {
+        let states: Vec<_> = catalog
+            .listing_contexts(chunk)?
+            .iter()
+            .map(|context| {
+                let readiness = check(context, platform, rules, today, i18n);
+                let product = &context.detail.product;
+                (product.id, product.updated_at, readiness.state)
+            })
+            .collect();
+        catalog.store_readiness(platform, today, &states)?;
     }
-    catalog.store_readiness(platform, today, &states)?;
     Ok(stale.len())
 }

@@ -9,9 +9,12 @@
 //! people type on a phone without a Vietnamese keyboard; phrases are two words or more
 //! wherever a folded single word would be ambiguous.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{
+    IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfd_quick, is_nfkc_quick,
+};
 
 use crate::text::fold;
 
@@ -61,13 +64,24 @@ fn is_invisible(ch: char) -> bool {
 /// The form every comparison uses: compatibility forms folded (full-width, ligatures),
 /// invisible characters dropped, look-alikes mapped, NFC, lower case.
 pub fn normalise(input: &str) -> String {
-    let mapped: String = input
-        .nfkc()
+    // Text typed on a keyboard is almost always NFC already: the quick checks skip the
+    // costly decompose-recompose passes (they were most of a listing check's time).
+    let compatible: Cow<'_, str> = if is_nfkc_quick(input.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(input)
+    } else {
+        Cow::Owned(input.nfkc().collect())
+    };
+    let mapped: String = compatible
+        .chars()
         .filter(|c| !is_invisible(*c))
         .flat_map(char::to_lowercase)
         .map(unconfuse)
         .collect();
-    mapped.nfc().collect()
+    if is_nfc_quick(mapped.chars()) == IsNormalized::Yes {
+        mapped
+    } else {
+        mapped.nfc().collect()
+    }
 }
 
 /// One word of a text.
@@ -87,8 +101,16 @@ struct Token {
 impl Token {
     fn new(text: &str, start: usize, end: usize) -> Token {
         let accented = text[start..end].to_owned();
-        let folded = fold(&accented);
-        let plain = (folded == accented).then_some(folded);
+        // The word is its own folded form only if folding changes nothing: true of
+        // ASCII (it is lower case already), false of any letter with a diacritic.
+        let plain = if accented.is_ascii() {
+            Some(accented.clone())
+        } else if is_nfd_quick(accented.chars()) != IsNormalized::Yes {
+            None
+        } else {
+            let folded = fold(&accented);
+            (folded == accented).then_some(folded)
+        };
         Token {
             accented,
             plain,
