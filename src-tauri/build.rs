@@ -11,7 +11,7 @@ fn main() {
     .unwrap_or_else(|error| panic!("tauri build step failed: {error:#}"));
 }
 
-const COMMANDS: [&str; 44] = [
+const COMMANDS: [&str; 52] = [
     "startup",
     "app_info",
     "set_language",
@@ -56,4 +56,12 @@ const COMMANDS: [&str; 44] = [
     "add_proof",
     "delete_proof",
     "restore_proof",
+    "list_scripts",
+    "generate_script",
+    "script_view",
+    "save_script",
+    "restore_script_version",
+    "delete_script",
+    "restore_script",
+    "export_script",
 ];

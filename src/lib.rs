@@ -26,5 +26,6 @@ pub mod paths;
 pub mod photos;
 pub mod platform;
 pub mod rules;
+pub mod scripts;
 pub mod settings;
 pub mod text;

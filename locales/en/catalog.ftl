@@ -6,6 +6,7 @@ catalog-kind-certificate = OCOP certificate
 catalog-kind-variant = product variant
 catalog-kind-photo = product photo
 catalog-kind-proof = supporting document
+catalog-kind-script = script
 
 catalog-field-name = Name
 catalog-field-registration-no = Tax code / registration number
@@ -44,3 +45,8 @@ catalog-field-category = Marketplace category
 catalog-field-attribute = Attribute
 catalog-field-proof-title = Document name
 catalog-field-issued-on = Issued on
+catalog-field-script-title = Script title
+catalog-field-minutes = Length (minutes)
+catalog-field-words-per-minute = Speaking pace (words per minute)
+catalog-field-segment = Script segment
+catalog-field-seconds = Seconds

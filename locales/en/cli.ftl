@@ -215,3 +215,23 @@ cli-listing-packs = Rule packs: { $packs } (last checked { $days } days ago).
 cli-proof-added = Document { $id } attached, valid until { $until }.
 cli-proof-removed = Document { $id } removed. To get it back: chophien proof restore { $id }
 cli-proof-restored = Document { $id } restored.
+
+## script
+
+cli-help-script = Write a livestream or short-video script from the products' facts.
+cli-help-arg-products = The products: id (or the last characters of it) or name, in the order they are presented.
+cli-help-script-kind = livestream, short15, short30 or short60 (short videos of 15, 30, 60 seconds).
+cli-help-script-minutes = Length of the livestream in minutes (1 to 240).
+cli-help-script-tone = Tone: warm (family), energetic or expert.
+cli-help-script-offer = The deal read out in the script, e.g. “buy 2 get 1 free”.
+cli-help-script-wpm = Speaking pace in words per minute (default 160).
+cli-help-script-save = Save the script in the catalog to keep editing it in the app.
+cli-help-script-html = Write the host's print page (A4) to this file.
+cli-help-script-text-file = Write the plain text (to read on a phone) to this file.
+cli-script-left-out = Not enough time in { $minutes } minutes for { $count ->
+    [one] 1 product
+   *[other] { $count } products
+}. Make the livestream longer or present fewer products.
+cli-script-findings = To fix before use:
+cli-script-saved = Saved script { $id }.
+cli-write-failed = Could not write the file “{ $path }”: { $reason }. Choose another folder or check the disk.

@@ -6,6 +6,7 @@ catalog-kind-certificate = giấy chứng nhận OCOP
 catalog-kind-variant = phân loại hàng
 catalog-kind-photo = ảnh sản phẩm
 catalog-kind-proof = giấy tờ chứng minh
+catalog-kind-script = kịch bản
 
 catalog-field-name = Tên
 catalog-field-registration-no = Mã số thuế / số đăng ký
@@ -44,3 +45,8 @@ catalog-field-category = Ngành hàng trên sàn
 catalog-field-attribute = Thuộc tính
 catalog-field-proof-title = Tên giấy tờ
 catalog-field-issued-on = Ngày cấp
+catalog-field-script-title = Tên kịch bản
+catalog-field-minutes = Thời lượng (phút)
+catalog-field-words-per-minute = Tốc độ nói (từ/phút)
+catalog-field-segment = Đoạn kịch bản
+catalog-field-seconds = Số giây

@@ -215,3 +215,20 @@ cli-listing-packs = Bộ quy tắc: { $packs } (kiểm tra lần cuối { $days 
 cli-proof-added = Đã đính kèm giấy tờ { $id }, còn hiệu lực đến { $until }.
 cli-proof-removed = Đã bỏ giấy tờ { $id }. Để lấy lại: chophien proof restore { $id }
 cli-proof-restored = Đã khôi phục giấy tờ { $id }.
+
+## script
+
+cli-help-script = Soạn kịch bản livestream hoặc video ngắn từ thông tin sản phẩm.
+cli-help-arg-products = Các sản phẩm: mã (hoặc vài ký tự cuối của mã) hoặc tên, theo thứ tự giới thiệu.
+cli-help-script-kind = livestream, short15, short30 hoặc short60 (video ngắn 15, 30, 60 giây).
+cli-help-script-minutes = Thời lượng buổi livestream, tính bằng phút (1 đến 240).
+cli-help-script-tone = Giọng: warm (ấm áp, gia đình), energetic (sôi nổi) hoặc expert (chuyên gia).
+cli-help-script-offer = Ưu đãi sẽ đọc trong kịch bản, ví dụ “mua 2 tặng 1”.
+cli-help-script-wpm = Tốc độ nói, số từ mỗi phút (mặc định 160).
+cli-help-script-save = Lưu kịch bản vào kho để sửa tiếp trong ứng dụng.
+cli-help-script-html = Ghi trang in (A4) cho người dẫn vào tệp này.
+cli-help-script-text-file = Ghi bản chữ thường (để đọc trên điện thoại) vào tệp này.
+cli-script-left-out = { $count } sản phẩm không đủ thời gian giới thiệu trong { $minutes } phút. Hãy kéo dài buổi live hoặc bớt sản phẩm.
+cli-script-findings = Cần sửa trước khi dùng:
+cli-script-saved = Đã lưu kịch bản { $id }.
+cli-write-failed = Không ghi được tệp “{ $path }”: { $reason }. Hãy chọn thư mục khác hoặc kiểm tra ổ đĩa.

@@ -5,7 +5,7 @@
 use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{app, catalog, cooperatives, listings, photos};
+use crate::commands::{app, catalog, cooperatives, listings, photos, scripts};
 
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
@@ -54,6 +54,14 @@ pub fn builder() -> Builder<tauri::Wry> {
             listings::add_proof,
             listings::delete_proof,
             listings::restore_proof,
+            scripts::list_scripts,
+            scripts::generate_script,
+            scripts::script_view,
+            scripts::save_script,
+            scripts::restore_script_version,
+            scripts::delete_script,
+            scripts::restore_script,
+            scripts::export_script,
         ])
         // Money, counts and sizes are far below 2^53, so plain numbers are exact.
         .dangerously_cast_bigints_to_number()

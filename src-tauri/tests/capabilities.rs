@@ -1,6 +1,6 @@
 //! Goal G7, least privilege: the window may call exactly the app's own commands (each
-//! declared in build.rs and allowed by name), listen to events, and open the folder
-//! dialog — no file system, shell or HTTP plugin — under a strict CSP.
+//! declared in build.rs and allowed by name), listen to events, and open the open and
+//! save dialogs — no file system, shell or HTTP plugin — under a strict CSP.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -45,6 +45,8 @@ fn the_capability_allows_exactly_our_commands_and_nothing_broad() {
         .collect();
     expected.insert("core:event:default".to_owned());
     expected.insert("dialog:allow-open".to_owned());
+    // Where to write an exported script: the user picks the file, the core writes it.
+    expected.insert("dialog:allow-save".to_owned());
     assert_eq!(
         permissions, expected,
         "capabilities/main.json must list exactly the allowlist"

@@ -53,6 +53,11 @@ pub enum Field {
     Attribute,
     ProofTitle,
     IssuedOn,
+    ScriptTitle,
+    Minutes,
+    WordsPerMinute,
+    Segment,
+    Seconds,
 }
 
 impl Field {
@@ -95,6 +100,11 @@ impl Field {
             Field::Attribute => "catalog-field-attribute",
             Field::ProofTitle => "catalog-field-proof-title",
             Field::IssuedOn => "catalog-field-issued-on",
+            Field::ScriptTitle => "catalog-field-script-title",
+            Field::Minutes => "catalog-field-minutes",
+            Field::WordsPerMinute => "catalog-field-words-per-minute",
+            Field::Segment => "catalog-field-segment",
+            Field::Seconds => "catalog-field-seconds",
         }
     }
 }
@@ -210,6 +220,7 @@ pub enum RecordKind {
     Variant,
     Photo,
     Proof,
+    Script,
 }
 
 impl RecordKind {
@@ -222,6 +233,7 @@ impl RecordKind {
             RecordKind::Variant => "variant",
             RecordKind::Photo => "product_photo",
             RecordKind::Proof => "product_proof",
+            RecordKind::Script => "script",
         }
     }
 
@@ -233,6 +245,7 @@ impl RecordKind {
             RecordKind::Variant => "catalog-kind-variant",
             RecordKind::Photo => "catalog-kind-photo",
             RecordKind::Proof => "catalog-kind-proof",
+            RecordKind::Script => "catalog-kind-script",
         }
     }
 }

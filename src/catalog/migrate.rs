@@ -38,6 +38,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0004_listings.sql"),
         after: None,
     },
+    Migration {
+        sql: include_str!("migrations/0005_scripts.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.

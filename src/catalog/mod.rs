@@ -21,6 +21,7 @@ pub mod ocop;
 pub mod photos;
 mod products;
 mod resolve;
+pub mod scripts;
 pub mod search;
 mod validate;
 mod variants;

@@ -12,6 +12,7 @@ use super::model::{
 };
 use super::ocop::{self, Subgroup};
 use crate::i18n::dates;
+use crate::scripts::{LIVESTREAM_MINUTES, ScriptDraft, Segment, WORDS_PER_MINUTE};
 use crate::text;
 
 /// The highest price we accept: one billion đồng. Anything above is a typing slip
@@ -339,6 +340,74 @@ fn is_gtin(code: &str) -> bool {
         .map(|(i, d)| if i % 2 == 0 { d * 3 } else { *d })
         .sum();
     (10 - sum % 10) % 10 == check[0]
+}
+
+/// The most segments a script may have: a four-hour livestream needs about 300.
+const MAX_SEGMENTS: usize = 2_000;
+/// The most seconds one segment may plan: an hour.
+const MAX_SEGMENT_SECONDS: u32 = 3_600;
+
+/// A script with its text cleaned (NFC, invisible characters out; line breaks kept).
+pub(super) fn script(draft: &ScriptDraft) -> Result<ScriptDraft> {
+    let mut findings = Findings::default();
+    let title = findings.required_text(Field::ScriptTitle, &draft.title, SHORT_TEXT_MAX);
+    let minutes = LIVESTREAM_MINUTES;
+    if !minutes.contains(&draft.minutes) {
+        findings.add(
+            Field::Minutes,
+            Problem::OutOfRange {
+                min: i64::from(*minutes.start()),
+                max: i64::from(*minutes.end()),
+            },
+        );
+    }
+    if !WORDS_PER_MINUTE.contains(&draft.words_per_minute) {
+        findings.add(
+            Field::WordsPerMinute,
+            Problem::OutOfRange {
+                min: i64::from(*WORDS_PER_MINUTE.start()),
+                max: i64::from(*WORDS_PER_MINUTE.end()),
+            },
+        );
+    }
+    if draft.segments.len() > MAX_SEGMENTS {
+        findings.add(Field::Segment, Problem::TooLong { max: MAX_SEGMENTS });
+    }
+    let offer = findings.optional_text(Field::Segment, draft.offer.as_deref(), SHORT_TEXT_MAX);
+    let mut segments = Vec::with_capacity(draft.segments.len());
+    for segment in &draft.segments {
+        if segment.seconds > MAX_SEGMENT_SECONDS {
+            findings.add(
+                Field::Seconds,
+                Problem::OutOfRange {
+                    min: 0,
+                    max: i64::from(MAX_SEGMENT_SECONDS),
+                },
+            );
+        }
+        let mut text = |value: &str| {
+            findings.limit(Field::Segment, text::clean_multiline(value), LONG_TEXT_MAX)
+        };
+        segments.push(Segment {
+            lines: text(&segment.lines),
+            on_screen: text(&segment.on_screen),
+            notes: text(&segment.notes),
+            ..segment.clone()
+        });
+    }
+    let hashtags = draft
+        .hashtags
+        .iter()
+        .map(|tag| text::clean(tag))
+        .filter(|tag| !tag.is_empty())
+        .collect();
+    findings.finish(ScriptDraft {
+        title,
+        offer,
+        segments,
+        hashtags,
+        ..draft.clone()
+    })
 }
 
 #[cfg(test)]

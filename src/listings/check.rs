@@ -5,8 +5,8 @@
 use serde::Serialize;
 use time::Date;
 
-use super::facts;
 use super::generate;
+use super::{claims, facts};
 use crate::args;
 use crate::catalog::listings::{Listing, ListingContext, ReadinessState};
 use crate::catalog::model::{CertificateStatus, ProductDetail};
@@ -377,83 +377,23 @@ fn check_claims(
     [title, description]: [&mut MatchText; 2],
     today: Date,
 ) {
-    let detail = &context.detail;
     let lang = report.i18n.lang();
-    let subgroup = detail.product.draft.subgroup.as_str();
     let ad = &rules.advertising;
-    for required in ad
-        .required_sentences
-        .iter()
-        .filter(|r| r.subgroups.iter().any(|s| s == subgroup))
-    {
-        let in_description = description.take_sentence(&required.sentence);
-        title.take_sentence(&required.sentence);
-        if !in_description {
-            report.add(
-                &required.id,
-                required.severity,
-                FixField::Description,
-                required.message.text(lang, ""),
-                &required.source,
-            );
-        }
-    }
-    let has_proof = context.proofs.iter().any(|p| p.valid_on(today));
-    for claim in &ad.claims {
-        let Some(severity) = claim.severity_for(detail.product.sector) else {
-            continue;
-        };
-        if claim.excused_by_proof && has_proof {
-            continue;
-        }
-        for (text, field) in [
-            (&*title, FixField::Title),
-            (&*description, FixField::Description),
-        ] {
-            if let Some(found) = claim.phrases.find(text).first() {
-                let fix = if claim.excused_by_proof
-                    && severity == Severity::Block
-                    && field == FixField::Description
-                {
-                    FixField::Proofs
-                } else {
-                    field
-                };
-                report.add(
-                    &claim.id,
-                    severity,
-                    fix,
-                    claim.message.text(lang, &found.excerpt),
-                    &claim.source,
-                );
-            }
-        }
-    }
-    for restricted in ad
-        .restricted
-        .iter()
-        .filter(|r| r.subgroups.iter().any(|s| s == subgroup))
-    {
-        match facts::alcohol_percent(detail, listing) {
-            Some(percent) if percent >= restricted.min_alcohol_percent => {
-                report.add(
-                    &restricted.id,
-                    restricted.severity,
-                    FixField::AlcoholPercent,
-                    restricted.message.text(lang, ""),
-                    &restricted.source,
-                );
-            }
-            Some(_) => {}
-            None => report.add(
-                &restricted.id,
-                Severity::Warn,
-                FixField::AlcoholPercent,
-                restricted.unknown.text(lang, ""),
-                &restricted.source,
-            ),
-        }
-    }
+    let subgroup = context.detail.product.draft.subgroup.as_str();
+    let findings = &mut report.findings;
+    claims::required_sentences(Some(findings), ad, subgroup, lang, [title, description]);
+    claims::claims(
+        findings,
+        ad,
+        context,
+        lang,
+        &[
+            (title, FixField::Title),
+            (description, FixField::Description),
+        ],
+        today,
+    );
+    claims::restricted(findings, ad, context, listing, lang);
 }
 
 fn check_ocop(

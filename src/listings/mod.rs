@@ -10,6 +10,7 @@
 //! The rows live in `catalog::listings`; the rules in `crate::rules`.
 
 pub mod check;
+pub mod claims;
 pub mod copy;
 pub mod facts;
 pub mod generate;

@@ -105,6 +105,7 @@ fn ids_used_in(dir: &Path, found: &mut BTreeSet<String>) {
                     "listings-",
                     "ocop-",
                     "photos-",
+                    "scripts-",
                 ];
                 let looks_like_id = prefixes.iter().any(|p| literal.starts_with(p))
                     && literal

@@ -15,6 +15,7 @@ mod open_errors;
 mod photo_hostile;
 mod photos;
 mod repository;
+mod scripts;
 mod search;
 mod support;
 mod validation;

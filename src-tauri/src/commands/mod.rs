@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod cooperatives;
 pub mod listings;
 pub mod photos;
+pub mod scripts;
 
 use chophien::catalog::{Catalog, CatalogError};
 use chophien::i18n::dates;

@@ -59,6 +59,7 @@ pub(crate) enum Command {
     Listing(ListingCommand),
     #[command(subcommand)]
     Proof(ProofCommand),
+    Script(ScriptArgs),
     Search {
         #[arg(value_name = "QUERY", id = "query")]
         query: String,
@@ -411,4 +412,28 @@ pub(crate) enum ProofCommand {
         #[arg(id = "proof")]
         proof: String,
     },
+}
+
+/// `script PRODUCT… [--kind …]`: a selling script generated from the products' facts.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ScriptArgs {
+    #[arg(id = "products", required = true, num_args = 1..)]
+    pub(crate) products: Vec<String>,
+    #[arg(long, value_parser = ["livestream", "short15", "short30", "short60"], default_value = "livestream")]
+    pub(crate) kind: String,
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=240))]
+    pub(crate) minutes: u32,
+    #[arg(long, value_parser = ["warm", "energetic", "expert"], default_value = "warm")]
+    pub(crate) tone: String,
+    #[arg(long)]
+    pub(crate) offer: Option<String>,
+    #[arg(long, default_value_t = chophien::scripts::DEFAULT_WORDS_PER_MINUTE,
+          value_parser = clap::value_parser!(u32).range(60..=400))]
+    pub(crate) wpm: u32,
+    #[arg(long)]
+    pub(crate) save: bool,
+    #[arg(long, value_name = "FILE")]
+    pub(crate) html: Option<PathBuf>,
+    #[arg(long = "text", value_name = "FILE", id = "text_file")]
+    pub(crate) text: Option<PathBuf>,
 }

@@ -9,6 +9,7 @@ mod parse;
 mod photo;
 mod product;
 mod proof;
+mod script;
 mod search;
 
 use std::process::ExitCode;
@@ -27,6 +28,7 @@ pub(crate) fn run(ctx: &Context<'_>, command: Command) -> Result<ExitCode, Failu
         Command::Photo(command) => photo::run(ctx, command),
         Command::Listing(command) => listing::run(ctx, command),
         Command::Proof(command) => proof::run(ctx, command),
+        Command::Script(args) => script::run(ctx, args),
         Command::Search {
             query,
             filters,

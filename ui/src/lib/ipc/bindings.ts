@@ -69,6 +69,16 @@ export const commands = {
 	addProof: (productId: Id, form: ProofForm) => typedError<ListingsView_Serialize, IpcError>(__TAURI_INVOKE("add_proof", { productId, form })),
 	deleteProof: (productId: Id, id: Id) => typedError<ListingsView_Serialize, IpcError>(__TAURI_INVOKE("delete_proof", { productId, id })),
 	restoreProof: (productId: Id, id: Id) => typedError<ListingsView_Serialize, IpcError>(__TAURI_INVOKE("restore_proof", { productId, id })),
+	listScripts: () => typedError<ScriptSummary[], IpcError>(__TAURI_INVOKE("list_scripts")),
+	/**  Generates a script in the app's language and saves it (version 1). */
+	generateScript: (request: ScriptRequest_Deserialize) => typedError<ScriptView_Serialize, IpcError>(__TAURI_INVOKE("generate_script", { request })),
+	scriptView: (id: Id) => typedError<ScriptView_Serialize, IpcError>(__TAURI_INVOKE("script_view", { id })),
+	saveScript: (id: Id, draft: ScriptDraft_Deserialize) => typedError<ScriptView_Serialize, IpcError>(__TAURI_INVOKE("save_script", { id, draft })),
+	restoreScriptVersion: (id: Id, version: number) => typedError<ScriptView_Serialize, IpcError>(__TAURI_INVOKE("restore_script_version", { id, version })),
+	deleteScript: (id: Id) => typedError<null, IpcError>(__TAURI_INVOKE("delete_script", { id })),
+	restoreScript: (id: Id) => typedError<ScriptView_Serialize, IpcError>(__TAURI_INVOKE("restore_script", { id })),
+	/**  Writes the script to `path`, a file the user chose in the save dialog. */
+	exportScript: (id: Id, format: ExportFormat, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_script", { id, format, path })),
 };
 
 /* Types */
@@ -230,11 +240,18 @@ export type Effective_Serialize = {
 	category_inherited: boolean,
 };
 
+/**  The two ways a script leaves the app. */
+export type ExportFormat = 
+/**  A page to print on A4. */
+"html" | 
+/**  Plain text for a phone. */
+"text";
+
 /**
  *  Which field of a draft a validation problem is about; the UI puts the message next
  *  to that field.
  */
-export type Field = "name" | "registration_no" | "address" | "province" | "commune" | "phone" | "cooperative" | "subgroup" | "story" | "ingredients" | "usage" | "storage" | "shelf_life" | "net_quantity" | "origin" | "package_weight" | "package_length" | "package_width" | "package_height" | "barcode" | "stars" | "certificate_no" | "decision_no" | "decision_date" | "issuing_authority" | "valid_from" | "valid_until" | "sku" | "variant_name" | "price" | "stock" | "title" | "description" | "category" | "attribute" | "proof_title" | "issued_on";
+export type Field = "name" | "registration_no" | "address" | "province" | "commune" | "phone" | "cooperative" | "subgroup" | "story" | "ingredients" | "usage" | "storage" | "shelf_life" | "net_quantity" | "origin" | "package_weight" | "package_length" | "package_width" | "package_height" | "barcode" | "stars" | "certificate_no" | "decision_no" | "decision_date" | "issuing_authority" | "valid_from" | "valid_until" | "sku" | "variant_name" | "price" | "stock" | "title" | "description" | "category" | "attribute" | "proof_title" | "issued_on" | "script_title" | "minutes" | "words_per_minute" | "segment" | "seconds";
 
 export type FieldMessage = {
 	field: Field,
@@ -761,6 +778,9 @@ export type ProofKind =
 /**  A certificate from a regional or national contest. */
 "contest_award";
 
+/**  What a segment is for, as trainers teach the structure of a product cycle. */
+export type Purpose = "welcome" | "hook" | "story" | "demo" | "proof" | "origin" | "offer" | "questions" | "cta" | "rehook" | "closing";
+
 /**  A listing's verdict. */
 export type Readiness = {
 	platform: Platform,
@@ -786,6 +806,118 @@ export type ReadinessState = "ready" |
 /**  The platform or the law would refuse it. */
 "blocked";
 
+/**  A whole script as it is edited and saved. */
+export type ScriptDraft = ScriptDraft_Serialize | ScriptDraft_Deserialize;
+
+/**  A whole script as it is edited and saved. */
+export type ScriptDraft_Deserialize = {
+	title: string,
+	kind: ScriptKind,
+	tone: Tone,
+	lang: Lang,
+	/**  The length asked for: minutes of a livestream (a short video's is in its kind). */
+	minutes: number,
+	words_per_minute: number,
+	/**  The deal read out in the offer, if any ("mua 2 tặng 1"). */
+	offer?: string | null,
+	product_ids: Id[],
+	segments: Segment_Deserialize[],
+	/**  For short videos. */
+	hashtags: string[],
+};
+
+/**  A whole script as it is edited and saved. */
+export type ScriptDraft_Serialize = {
+	title: string,
+	kind: ScriptKind,
+	tone: Tone,
+	lang: Lang,
+	/**  The length asked for: minutes of a livestream (a short video's is in its kind). */
+	minutes: number,
+	words_per_minute: number,
+	/**  The deal read out in the offer, if any ("mua 2 tặng 1"). */
+	offer: string | null,
+	product_ids: Id[],
+	segments: Segment_Serialize[],
+	/**  For short videos. */
+	hashtags: string[],
+};
+
+/**  A finding about one segment of a script. */
+export type ScriptFinding = {
+	/**
+	 *  The segment's index (the product's first segment for what concerns its whole
+	 *  text).
+	 */
+	segment: number,
+	finding: ListingFinding,
+};
+
+export type ScriptKind = "livestream" | "short15" | "short30" | "short60";
+
+/**  What the "new script" form asks for. */
+export type ScriptRequest = ScriptRequest_Serialize | ScriptRequest_Deserialize;
+
+/**  What the "new script" form asks for. */
+export type ScriptRequest_Deserialize = {
+	product_ids: Id[],
+	kind: ScriptKind,
+	tone: Tone,
+	minutes: number,
+	words_per_minute: number,
+	offer?: string | null,
+};
+
+/**  What the "new script" form asks for. */
+export type ScriptRequest_Serialize = {
+	product_ids: Id[],
+	kind: ScriptKind,
+	tone: Tone,
+	minutes: number,
+	words_per_minute: number,
+	offer: string | null,
+};
+
+/**  A line of the script list. */
+export type ScriptSummary = {
+	id: Id,
+	title: string,
+	kind: ScriptKind,
+	planned_seconds: number,
+	product_count: number,
+	updated_at: Timestamp,
+};
+
+export type ScriptView = ScriptView_Serialize | ScriptView_Deserialize;
+
+export type ScriptView_Deserialize = {
+	id: Id,
+	draft: ScriptDraft_Deserialize,
+	findings: ScriptFinding[],
+	/**  Each segment's start in the session ("07:30"). */
+	starts: string[],
+	/**  Each segment's product name, empty for the session's own segments. */
+	product_names: string[],
+	planned_seconds: number,
+	/**  How long the spoken lines take at the script's pace. */
+	spoken_seconds: number,
+	versions: VersionEntry[],
+};
+
+export type ScriptView_Serialize = {
+	id: Id,
+	draft: ScriptDraft_Serialize,
+	findings: ScriptFinding[],
+	/**  Each segment's start in the session ("07:30"). */
+	starts: string[],
+	/**  Each segment's product name, empty for the session's own segments. */
+	product_names: string[],
+	planned_seconds: number,
+	/**  How long the spoken lines take at the script's pace. */
+	spoken_seconds: number,
+	versions: VersionEntry[],
+};
+
 /**  The six OCOP sectors. */
 export type Sector = 
 /**  I. Thực phẩm. */
@@ -800,6 +932,39 @@ export type Sector =
 "ornamental" | 
 /**  VI. Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch. */
 "tourism";
+
+/**  One step of a script. */
+export type Segment = Segment_Serialize | Segment_Deserialize;
+
+/**  One step of a script. */
+export type Segment_Deserialize = {
+	purpose: Purpose,
+	/**  The product it is about; `None` for the opening, re-hooks and closing. */
+	product_id?: Id | null,
+	/**  What the host says. */
+	lines: string,
+	/**  Text shown on screen (captions, price). */
+	on_screen: string,
+	/**  Shot or action notes for the host and the camera. */
+	notes: string,
+	/**  Planned length. */
+	seconds: number,
+};
+
+/**  One step of a script. */
+export type Segment_Serialize = {
+	purpose: Purpose,
+	/**  The product it is about; `None` for the opening, re-hooks and closing. */
+	product_id: Id | null,
+	/**  What the host says. */
+	lines: string,
+	/**  Text shown on screen (captions, price). */
+	on_screen: string,
+	/**  Shot or action notes for the host and the camera. */
+	notes: string,
+	/**  Planned length. */
+	seconds: number,
+};
 
 /**  How bad a finding is. */
 export type Severity = 
@@ -831,6 +996,14 @@ export type SubgroupEntry = {
  */
 export type Timestamp = string;
 
+export type Tone = 
+/**  A family talking to neighbours. */
+"warm" | 
+/**  A market seller calling out. */
+"energetic" | 
+/**  Calm, explaining quality. */
+"expert";
+
 /**
  *  The unit a net quantity ("định lượng") is printed in.
  *  Serialised by its stored code (`"g"`, `"ml"`, `"fruit"`).
@@ -857,6 +1030,13 @@ export type VariantPrice = {
 	label: string,
 	/**  The product's own price, shown when the listing inherits it. */
 	product_price: string,
+};
+
+export type VersionEntry = {
+	version: number,
+	/**  When it was saved, as the user reads dates. */
+	saved_text: string,
+	planned_text: string,
 };
 
 /**  Every OCOP code with the Fluent ID of its name, for pick lists. */
