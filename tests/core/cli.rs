@@ -429,3 +429,45 @@ fn photos_from_the_command_line() {
         .failure()
         .stderr(contains("amazon"));
 }
+
+#[test]
+fn scripts_from_the_command_line() {
+    let (dir, db) = temp_db();
+    chophien(&db).arg("demo").assert().success();
+    let html = dir.path().join("live.html");
+    let text = dir.path().join("live.txt");
+    chophien(&db)
+        .args(["script", "Mật ong hoa nhãn Hưng Yên", "Quế thanh Văn Yên"])
+        .args(["--kind", "livestream", "--minutes", "20", "--tone", "energetic"])
+        .args(["--offer", "mua 2 tặng 1", "--save", "--html"])
+        .arg(&html)
+        .arg("--text")
+        .arg(&text)
+        .assert()
+        .success()
+        .stdout(contains("[00:00]"))
+        .stdout(contains("mua 2 tặng 1"))
+        .stdout(contains("Đã lưu kịch bản"));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("@page{size:A4") && page.contains("<table>"));
+    assert!(!page.contains("<script"), "the print page runs nothing");
+    assert!(std::fs::read_to_string(&text).unwrap().contains("Quế thanh Văn Yên"));
+    // A short video in English, as JSON.
+    let short = json(
+        &db,
+        &["--lang", "en", "script", "Quế thanh Văn Yên", "--kind", "short30"],
+    );
+    let seconds: u64 = short["script"]["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["seconds"].as_u64().unwrap())
+        .sum();
+    assert_eq!(seconds, 30);
+    assert!(short["script"]["hashtags"][0] == "#ocop");
+    // Out of range: refused by the argument parser, in Vietnamese.
+    chophien(&db)
+        .args(["script", "Quế thanh Văn Yên", "--minutes", "0"])
+        .assert()
+        .failure();
+}
