@@ -65,24 +65,14 @@ impl Catalog {
             check_products(tx, &cleaned)?;
             let id = Id::new();
             let now = Timestamp::now();
+            // The row is made with its id and creation time, then filled like a save.
             tx.exec(
-                "INSERT INTO script (id, title, kind, tone, lang, minutes, words_per_minute, offer, body, created_at,
+                "INSERT INTO script (id, title, kind, tone, lang, minutes, words_per_minute, body, created_at,
                                      updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-                params![
-                    id,
-                    cleaned.title,
-                    cleaned.kind.code(),
-                    cleaned.tone.code(),
-                    cleaned.lang.code(),
-                    cleaned.minutes,
-                    cleaned.words_per_minute,
-                    cleaned.offer,
-                    body_json(&cleaned),
-                    now
-                ],
+                 VALUES (?1, '-', 'livestream', 'warm', 'vi', 1, 160, '{}', ?2, ?2)",
+                params![id, now],
             )?;
-            write_products(tx, id, &cleaned)?;
+            update_row(tx, id, &cleaned, now)?;
             add_version(tx, id, &cleaned, now)?;
             get_script(tx, id)
         })
@@ -95,24 +85,7 @@ impl Catalog {
             get_script(tx, id)?;
             check_products(tx, &cleaned)?;
             let now = Timestamp::now();
-            tx.exec(
-                "UPDATE script SET title = ?2, kind = ?3, tone = ?4, lang = ?5, minutes = ?6, words_per_minute = ?7,
-                                   offer = ?8, body = ?9, updated_at = ?10
-                 WHERE id = ?1",
-                params![
-                    id,
-                    cleaned.title,
-                    cleaned.kind.code(),
-                    cleaned.tone.code(),
-                    cleaned.lang.code(),
-                    cleaned.minutes,
-                    cleaned.words_per_minute,
-                    cleaned.offer,
-                    body_json(&cleaned),
-                    now
-                ],
-            )?;
-            write_products(tx, id, &cleaned)?;
+            update_row(tx, id, &cleaned, now)?;
             let last: Option<(u32, Timestamp)> = tx
                 .row(
                     "SELECT version, saved_at FROM script_version WHERE script_id = ?1
@@ -210,24 +183,7 @@ impl Catalog {
         self.write(|tx| {
             let now = Timestamp::now();
             let current = get_script(tx, id)?;
-            tx.exec(
-                "UPDATE script SET title = ?2, kind = ?3, tone = ?4, lang = ?5, minutes = ?6, words_per_minute = ?7,
-                                   offer = ?8, body = ?9, updated_at = ?10
-                 WHERE id = ?1",
-                params![
-                    id,
-                    draft.title,
-                    draft.kind.code(),
-                    draft.tone.code(),
-                    draft.lang.code(),
-                    draft.minutes,
-                    draft.words_per_minute,
-                    draft.offer,
-                    body_json(&draft),
-                    now
-                ],
-            )?;
-            write_products(tx, id, &draft)?;
+            update_row(tx, id, &draft, now)?;
             if current.draft != draft {
                 add_version(tx, id, &draft, now)?;
             }
@@ -254,6 +210,28 @@ impl Catalog {
             Ok(())
         })
     }
+}
+
+/// Writes a (validated) draft over the script's row and product list.
+fn update_row(tx: &Transaction<'_>, id: Id, draft: &ScriptDraft, now: Timestamp) -> Result<()> {
+    tx.exec(
+        "UPDATE script SET title = ?2, kind = ?3, tone = ?4, lang = ?5, minutes = ?6, words_per_minute = ?7,
+                           offer = ?8, body = ?9, updated_at = ?10
+         WHERE id = ?1",
+        params![
+            id,
+            draft.title,
+            draft.kind.code(),
+            draft.tone.code(),
+            draft.lang.code(),
+            draft.minutes,
+            draft.words_per_minute,
+            draft.offer,
+            body_json(draft),
+            now
+        ],
+    )?;
+    write_products(tx, id, draft)
 }
 
 fn check_products(tx: &Transaction<'_>, draft: &ScriptDraft) -> Result<()> {

@@ -438,7 +438,14 @@ fn scripts_from_the_command_line() {
     let text = dir.path().join("live.txt");
     chophien(&db)
         .args(["script", "Mật ong hoa nhãn Hưng Yên", "Quế thanh Văn Yên"])
-        .args(["--kind", "livestream", "--minutes", "20", "--tone", "energetic"])
+        .args([
+            "--kind",
+            "livestream",
+            "--minutes",
+            "20",
+            "--tone",
+            "energetic",
+        ])
         .args(["--offer", "mua 2 tặng 1", "--save", "--html"])
         .arg(&html)
         .arg("--text")
@@ -451,11 +458,22 @@ fn scripts_from_the_command_line() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("@page{size:A4") && page.contains("<table>"));
     assert!(!page.contains("<script"), "the print page runs nothing");
-    assert!(std::fs::read_to_string(&text).unwrap().contains("Quế thanh Văn Yên"));
+    assert!(
+        std::fs::read_to_string(&text)
+            .unwrap()
+            .contains("Quế thanh Văn Yên")
+    );
     // A short video in English, as JSON.
     let short = json(
         &db,
-        &["--lang", "en", "script", "Quế thanh Văn Yên", "--kind", "short30"],
+        &[
+            "--lang",
+            "en",
+            "script",
+            "Quế thanh Văn Yên",
+            "--kind",
+            "short30",
+        ],
     );
     let seconds: u64 = short["script"]["segments"]
         .as_array()
