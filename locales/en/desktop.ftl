@@ -255,3 +255,7 @@ desktop-teleprompter-bigger = Bigger text
 desktop-teleprompter-mirror = Mirror
 desktop-teleprompter-close = Close
 desktop-teleprompter-keys = Space: roll/pause · ←/→: previous/next segment · +/−: text size · [ ]: speed · M: mirror · Esc: close
+desktop-script-move-up = Move this segment up
+desktop-script-move-down = Move this segment down
+desktop-script-insert = Add an empty segment after this one
+desktop-script-remove = Remove this segment

@@ -252,3 +252,7 @@ desktop-teleprompter-bigger = Chữ to hơn
 desktop-teleprompter-mirror = Lật gương
 desktop-teleprompter-close = Đóng
 desktop-teleprompter-keys = Phím cách: chạy/dừng · ←/→: đoạn trước/sau · +/−: cỡ chữ · [ ]: tốc độ · M: lật gương · Esc: đóng
+desktop-script-move-up = Đưa đoạn này lên trên
+desktop-script-move-down = Đưa đoạn này xuống dưới
+desktop-script-insert = Thêm một đoạn trống ngay sau đoạn này
+desktop-script-remove = Bỏ đoạn này

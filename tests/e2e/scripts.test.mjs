@@ -85,6 +85,12 @@ test("scripts: a 20-minute livestream for three products, edit, teleprompter", {
       );
       assert.deepEqual(versions, ["2", "1"]);
       await shot("script-edited");
+      const count = async () => s.execute(`return document.querySelectorAll('[data-testid="script-segment"]').length;`);
+      const before = await count();
+      const removes = await s.findElements(tid("script-segment-remove"));
+      await s.click(removes[2]);
+      await s.waitUntil(async () => (await count()) === before - 1, { message: "a segment removed" });
+      await s.waitForText(tid("script-save-status"), /Đã lưu/, { timeout: 10_000 });
     });
 
     await step("s4 the teleprompter rolls, pauses with space and moves with the arrows", async () => {
