@@ -208,10 +208,7 @@ pub(super) fn platform(file: &str, text: &str) -> Result<PlatformRules, RulePack
                 regex: reader.regex(&rule.regex)?,
                 severity: reader.severity(&rule.severity)?,
                 source: rule.source.clone(),
-                message: Message {
-                    vi: rule.vi.clone(),
-                    en: rule.en.clone(),
-                },
+                message: Message::new(&rule.vi, &rule.en),
             })
         })
         .collect::<Result<_, RulePackError>>()?;
@@ -268,10 +265,7 @@ pub(super) fn advertising(file: &str, text: &str) -> Result<AdvertisingRules, Ru
                 excused_by_proof: claim.excused_by_proof,
                 phrases: PhraseSet::new(&claim.phrases),
                 source: claim.source.clone(),
-                message: Message {
-                    vi: claim.vi.clone(),
-                    en: claim.en.clone(),
-                },
+                message: Message::new(&claim.vi, &claim.en),
             })
         })
         .collect::<Result<_, RulePackError>>()?;
@@ -285,10 +279,7 @@ pub(super) fn advertising(file: &str, text: &str) -> Result<AdvertisingRules, Ru
                 sentence: rule.sentence.clone(),
                 severity: reader.severity(&rule.severity)?,
                 source: rule.source.clone(),
-                message: Message {
-                    vi: rule.vi.clone(),
-                    en: rule.en.clone(),
-                },
+                message: Message::new(&rule.vi, &rule.en),
             })
         })
         .collect::<Result<_, RulePackError>>()?;
@@ -302,14 +293,8 @@ pub(super) fn advertising(file: &str, text: &str) -> Result<AdvertisingRules, Ru
                 min_alcohol_percent: rule.min_alcohol_percent,
                 severity: reader.severity(&rule.severity)?,
                 source: rule.source.clone(),
-                message: Message {
-                    vi: rule.vi.clone(),
-                    en: rule.en.clone(),
-                },
-                unknown: Message {
-                    vi: rule.unknown_vi.clone(),
-                    en: rule.unknown_en.clone(),
-                },
+                message: Message::new(&rule.vi, &rule.en),
+                unknown: Message::new(&rule.unknown_vi, &rule.unknown_en),
             })
         })
         .collect::<Result<_, RulePackError>>()?;

@@ -114,6 +114,13 @@ pub struct Message {
 }
 
 impl Message {
+    pub fn new(vi: &str, en: &str) -> Message {
+        Message {
+            vi: vi.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+
     pub fn text(&self, lang: Lang, matched: &str) -> String {
         let template = match lang {
             Lang::Vi => &self.vi,
