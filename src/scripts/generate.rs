@@ -347,6 +347,15 @@ impl Writer<'_> {
 
 /// Generates a script for `products` (in order; a short video is about the first).
 pub fn generate(products: &[ProductDetail], request: &Request, today: Date) -> Generated {
+    // A blank deal is no deal: the offer is then read without one.
+    let request = &Request {
+        offer: request
+            .offer
+            .as_deref()
+            .map(clean)
+            .filter(|offer| !offer.is_empty()),
+        ..request.clone()
+    };
     let i18n = I18n::new(request.lang);
     let facts: Vec<Product> = products
         .iter()

@@ -139,6 +139,13 @@ fn generated_scripts_fill_the_time_asked_for() {
         assert!(generated.draft.hashtags.contains(&"#ocop".to_owned()));
         assert!(generated.draft.segments.iter().all(|s| !s.notes.is_empty()));
     }
+    // A blank deal is no deal.
+    let mut blank = request(ScriptKind::Livestream, 5);
+    blank.offer = Some(" \u{200B}".to_owned());
+    let generated = generate(&three[..1], &blank, TODAY).draft;
+    assert_eq!(generated.offer, None);
+    let none = generate(&three[..1], &request(ScriptKind::Livestream, 5), TODAY).draft;
+    assert_eq!(generated.segments, none.segments);
     // Two products do not sound the same.
     let first = generate(&three[..1], &request(ScriptKind::Livestream, 5), TODAY);
     let second = generate(&three[1..2], &request(ScriptKind::Livestream, 5), TODAY);

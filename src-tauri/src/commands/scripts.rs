@@ -82,7 +82,7 @@ pub async fn generate_script(
             lang,
             minutes: request.minutes,
             words_per_minute: request.words_per_minute,
-            offer: request.offer.filter(|o| !o.trim().is_empty()),
+            offer: request.offer,
         };
         let generated = generate(&details, &request, today());
         Ok(catalog.create_script(&generated.draft)?.id)
