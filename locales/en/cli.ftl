@@ -234,4 +234,3 @@ cli-script-left-out = Not enough time in { $minutes } minutes for { $count ->
 }. Make the livestream longer or present fewer products.
 cli-script-findings = To fix before use:
 cli-script-saved = Saved script { $id }.
-cli-write-failed = Could not write the file “{ $path }”: { $reason }. Choose another folder or check the disk.

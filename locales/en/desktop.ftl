@@ -212,7 +212,6 @@ desktop-filter-blocked-on = Blocked on { $platform }
 
 ## Scripts
 
-desktop-export-failed = Could not write the file “{ $path }”: { $reason }. Choose another folder or check the disk.
 desktop-nav-scripts = Scripts
 desktop-script-new = New script
 desktop-script-none = No scripts yet.

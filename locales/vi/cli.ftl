@@ -231,4 +231,3 @@ cli-help-script-text-file = Ghi bản chữ thường (để đọc trên điệ
 cli-script-left-out = { $count } sản phẩm không đủ thời gian giới thiệu trong { $minutes } phút. Hãy kéo dài buổi live hoặc bớt sản phẩm.
 cli-script-findings = Cần sửa trước khi dùng:
 cli-script-saved = Đã lưu kịch bản { $id }.
-cli-write-failed = Không ghi được tệp “{ $path }”: { $reason }. Hãy chọn thư mục khác hoặc kiểm tra ổ đĩa.

@@ -209,7 +209,6 @@ desktop-filter-blocked-on = Bị chặn trên { $platform }
 
 ## Scripts
 
-desktop-export-failed = Không ghi được tệp “{ $path }”: { $reason }. Hãy chọn thư mục khác hoặc kiểm tra ổ đĩa.
 desktop-nav-scripts = Kịch bản
 desktop-script-new = Soạn kịch bản mới
 desktop-script-none = Chưa có kịch bản nào.

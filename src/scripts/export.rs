@@ -3,9 +3,42 @@
 //! a phone.
 
 use std::fmt::Write;
+use std::path::{Path, PathBuf};
 
 use super::{ScriptDraft, clock};
-use crate::i18n::I18n;
+use crate::args;
+use crate::files::write_atomic;
+use crate::i18n::{I18n, Localize};
+
+/// A script file that could not be written where the user asked.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}", path.display())]
+pub struct WriteError {
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}
+
+impl Localize for WriteError {
+    fn code(&self) -> &'static str {
+        "scripts.write-failed"
+    }
+
+    fn localize(&self, i18n: &I18n) -> String {
+        i18n.tr_args(
+            "scripts-write-failed",
+            args!["path" => self.path.display().to_string(), "reason" => self.source.to_string()],
+        )
+    }
+}
+
+/// Writes an exported script to `path` whole or not at all.
+pub fn write(path: &Path, text: &str) -> Result<(), WriteError> {
+    write_atomic(path, text.as_bytes()).map_err(|source| WriteError {
+        path: path.to_owned(),
+        source,
+    })
+}
 
 /// The segments with their start times.
 fn timed(draft: &ScriptDraft) -> impl Iterator<Item = (u32, &super::Segment)> {

@@ -483,6 +483,13 @@ fn scripts_from_the_command_line() {
         .sum();
     assert_eq!(seconds, 30);
     assert!(short["script"]["hashtags"][0] == "#ocop");
+    // A folder that does not exist: a translated sentence naming the file.
+    chophien(&db)
+        .args(["script", "Quế thanh Văn Yên", "--html"])
+        .arg(dir.path().join("missing").join("live.html"))
+        .assert()
+        .failure()
+        .stderr(contains("Không ghi được tệp"));
     // Out of range: refused by the argument parser, in Vietnamese.
     chophien(&db)
         .args(["script", "Quế thanh Văn Yên", "--minutes", "0"])

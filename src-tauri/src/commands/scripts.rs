@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use chophien::catalog::scripts::ScriptSummary;
 use chophien::catalog::{Catalog, CatalogError, Id};
-use chophien::files::write_atomic;
 use chophien::scripts::generate::{Request, generate};
 use chophien::scripts::view::ScriptView;
 use chophien::scripts::{ScriptDraft, ScriptKind, Tone, export};
@@ -158,12 +157,5 @@ pub async fn export_script(
         ExportFormat::Html => export::html(&script.draft, &i18n),
         ExportFormat::Text => export::text(&script.draft, &i18n),
     };
-    write_atomic(&path, text.as_bytes()).map_err(|error| IpcError {
-        code: "app.write-failed".to_owned(),
-        message: i18n.tr_args(
-            "desktop-export-failed",
-            chophien::args!["path" => path.display().to_string(), "reason" => error.to_string()],
-        ),
-        fields: Vec::new(),
-    })
+    export::write(&path, &text).map_err(|error| IpcError::new(&error, &i18n))
 }

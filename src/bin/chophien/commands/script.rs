@@ -6,7 +6,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chophien::args;
-use chophien::files::write_atomic;
 use chophien::rules::Severity;
 use chophien::scripts::generate::{Request, generate};
 use chophien::scripts::{ScriptKind, Tone, check, export};
@@ -102,11 +101,5 @@ pub(crate) fn run(ctx: &Context<'_>, args: ScriptArgs) -> Result<ExitCode, Failu
 }
 
 fn write(ctx: &Context<'_>, path: &Path, text: &str) -> Result<(), Failure> {
-    write_atomic(path, text.as_bytes()).map_err(|e| {
-        ctx.fail_with(
-            "cli.write-failed",
-            "cli-write-failed",
-            args!["path" => path.display().to_string(), "reason" => e.to_string()],
-        )
-    })
+    export::write(path, text).map_err(|e| ctx.fail(&e))
 }
