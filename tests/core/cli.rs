@@ -483,10 +483,10 @@ fn scripts_from_the_command_line() {
         .sum();
     assert_eq!(seconds, 30);
     assert!(short["script"]["hashtags"][0] == "#ocop");
-    // A folder that does not exist: a translated sentence naming the file.
+    // A place that cannot hold a file (under a file): a translated sentence naming it.
     chophien(&db)
         .args(["script", "Quế thanh Văn Yên", "--html"])
-        .arg(dir.path().join("missing").join("live.html"))
+        .arg(text.join("live.html"))
         .assert()
         .failure()
         .stderr(contains("Không ghi được tệp"));
