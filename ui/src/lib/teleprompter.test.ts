@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FONT_SIZES, nudge, scrollSpeed, spokenWords, stepSegment, timerText } from "./teleprompter";
+import { FONT_SIZES, clock, nudge, scrollSpeed, spokenWords, stepSegment, timerText } from "./teleprompter";
 
 describe("teleprompter", () => {
   it("scrolls a segment in the time its words take to say", () => {
@@ -19,6 +19,8 @@ describe("teleprompter", () => {
   it("shows elapsed over planned and says when the host runs over", () => {
     expect(timerText(65, 45)).toEqual({ text: "1:05 / 0:45", over: true });
     expect(timerText(12.7, 45)).toEqual({ text: "0:12 / 0:45", over: false });
+    expect(clock(20 * 60)).toBe("20:00");
+    expect(clock(-3)).toBe("0:00");
   });
 
   it("counts spoken words and nudges settings within bounds", () => {

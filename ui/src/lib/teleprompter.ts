@@ -15,13 +15,15 @@ export function stepSegment(index: number, step: number, count: number): number 
   return Math.min(count - 1, Math.max(0, index + step));
 }
 
+/** "1:05": a length in minutes and seconds (whole seconds, never negative). */
+export function clock(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+}
+
 /** "1:05 / 0:45": elapsed over planned, with a sign of running over. */
 export function timerText(elapsedSeconds: number, plannedSeconds: number): { text: string; over: boolean } {
-  const format = (s: number) => {
-    const whole = Math.max(0, Math.floor(s));
-    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
-  };
-  return { text: `${format(elapsedSeconds)} / ${format(plannedSeconds)}`, over: elapsedSeconds > plannedSeconds };
+  return { text: `${clock(elapsedSeconds)} / ${clock(plannedSeconds)}`, over: elapsedSeconds > plannedSeconds };
 }
 
 /** The words of a spoken line, counted as the core counts them. */
