@@ -5,6 +5,7 @@
 //! Codes are stored in SQLite; names are shown through Fluent (`ocop-sector-…`,
 //! `ocop-subgroup-…`), so a code here never changes once released.
 
+use crate::platform::Platform;
 use serde::{Deserialize, Serialize};
 
 /// The six OCOP sectors.
@@ -373,6 +374,15 @@ pub struct Vocabulary {
     pub subgroups: Vec<SubgroupEntry>,
     pub producer_types: Vec<VocabularyEntry<ProducerType>>,
     pub units: Vec<VocabularyEntry<Unit>>,
+    /// The marketplaces, by the names their sellers know (not translated).
+    pub platforms: Vec<PlatformEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PlatformEntry {
+    pub code: Platform,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -419,6 +429,13 @@ pub fn vocabulary() -> Vocabulary {
             .map(|code| VocabularyEntry {
                 code,
                 message_id: code.message_id(),
+            })
+            .collect(),
+        platforms: Platform::ALL
+            .into_iter()
+            .map(|code| PlatformEntry {
+                code,
+                name: code.name().to_owned(),
             })
             .collect(),
     }

@@ -550,6 +550,11 @@ export type PhotoSet_Serialize = {
 
 export type Platform = "tiktok_shop" | "shopee" | "lazada" | "tiki";
 
+export type PlatformEntry = {
+	code: Platform,
+	name: string,
+};
+
 /**  Legal form of the producer, as scored by OCOP criterion A.3.a. */
 export type ProducerType = 
 /**  Hộ kinh doanh có đăng ký kinh doanh. */
@@ -1045,6 +1050,8 @@ export type Vocabulary = {
 	subgroups: SubgroupEntry[],
 	producer_types: VocabularyEntry<ProducerType>[],
 	units: VocabularyEntry<Unit>[],
+	/**  The marketplaces, by the names their sellers know (not translated). */
+	platforms: PlatformEntry[],
 };
 
 export type VocabularyEntry<T> = {
