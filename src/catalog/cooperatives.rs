@@ -45,7 +45,20 @@ impl Catalog {
     /// that [`Catalog::restore_cooperative`] brings back exactly these products.
     pub fn delete_cooperative(&self, id: Id) -> Result<()> {
         self.write(|tx| {
+            // Restoring brings back the products with the cooperative's stamp, so it must
+            // differ from that of a product trashed earlier in the same millisecond.
+            let latest: Option<Timestamp> = tx.row(
+                "SELECT max(deleted_at) FROM product WHERE cooperative_id = ?1",
+                [id],
+                |row| row.get(0),
+            )?;
             let now = Timestamp::now();
+            let now = match latest {
+                Some(latest) if latest.as_offset_date_time() >= now.as_offset_date_time() => {
+                    latest.next()
+                }
+                _ => now,
+            };
             let changed = tx.exec(
                 "UPDATE cooperative SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
                 params![id, now],

@@ -97,6 +97,11 @@ impl Timestamp {
         self.0
     }
 
+    /// The next instant the database can tell apart from this one (a millisecond on).
+    pub fn next(&self) -> Timestamp {
+        Timestamp(self.0 + time::Duration::milliseconds(1))
+    }
+
     pub fn to_db_text(&self) -> String {
         let t = self.0;
         format!(
