@@ -28,3 +28,4 @@ errors-demo-broken = The sample data that comes with the app is damaged ({ $deta
 errors-not-a-price = “{ $text }” is not a price. Write it like 125000, 125.000, 125,000 or 125k.
 errors-not-a-number = “{ $text }” is not a number. Please type digits only.
 errors-not-a-date = “{ $text }” is not a date. Write day/month/year, for example 22/11/2026.
+errors-write-failed = Could not write the file “{ $path }”: { $reason }. Choose another folder or check the disk.

@@ -263,4 +263,3 @@ scripts-label-part = Part
 scripts-label-say = What to say
 scripts-label-screen = On screen
 scripts-label-notes = Notes
-scripts-write-failed = Could not write the file “{ $path }”: { $reason }. Choose another folder or check the disk.

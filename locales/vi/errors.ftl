@@ -28,3 +28,4 @@ errors-demo-broken = Dữ liệu mẫu đi kèm ứng dụng bị lỗi ({ $deta
 errors-not-a-price = “{ $text }” không phải giá tiền. Hãy viết như 125000, 125.000, 125,000 hoặc 125k.
 errors-not-a-number = “{ $text }” không phải là số. Vui lòng chỉ gõ chữ số.
 errors-not-a-date = “{ $text }” không phải ngày. Hãy viết ngày/tháng/năm, ví dụ 22/11/2026.
+errors-write-failed = Không ghi được tệp “{ $path }”: { $reason }. Hãy chọn thư mục khác hoặc kiểm tra ổ đĩa.

@@ -263,4 +263,3 @@ scripts-label-part = Phần
 scripts-label-say = Lời dẫn
 scripts-label-screen = Chữ trên màn hình
 scripts-label-notes = Ghi chú
-scripts-write-failed = Không ghi được tệp “{ $path }”: { $reason }. Hãy chọn thư mục khác hoặc kiểm tra ổ đĩa.

@@ -26,7 +26,7 @@ impl Localize for WriteError {
 
     fn localize(&self, i18n: &I18n) -> String {
         i18n.tr_args(
-            "scripts-write-failed",
+            "errors-write-failed",
             args!["path" => self.path.display().to_string(), "reason" => self.source.to_string()],
         )
     }
