@@ -5,6 +5,7 @@
 //! - [`demo`]: the bundled demo catalog and a synthetic catalog generator for load tests.
 //! - [`import`]: product lists from spreadsheets exported as CSV.
 //! - [`listings`]: a product on each marketplace: suggestions and readiness checks.
+//! - [`market`]: the marketplaces' seller APIs (signing, adapters).
 //! - [`photos`]: product photos: import, repair, quality, marketplace variants.
 //! - [`platform`]: the marketplaces.
 //! - [`rules`]: rule packs: each platform's listing rules and Vietnam's advertising and
@@ -22,6 +23,7 @@ pub mod files;
 pub mod i18n;
 pub mod import;
 pub mod listings;
+pub mod market;
 pub mod paths;
 pub mod photos;
 pub mod platform;

@@ -17,5 +17,6 @@ mod photos;
 mod repository;
 mod scripts;
 mod search;
+mod signing;
 mod support;
 mod validation;

@@ -72,6 +72,11 @@ export const licenses: Component[] = [
     "license": "0BSD OR MIT OR Apache-2.0"
   },
   {
+    "name": "aes",
+    "version": "0.8.4",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "aho-corasick",
     "version": "1.1.5",
     "license": "Unlicense OR MIT"
@@ -127,6 +132,56 @@ export const licenses: Component[] = [
     "license": "Apache-2.0"
   },
   {
+    "name": "async-broadcast",
+    "version": "0.7.2",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "async-channel",
+    "version": "2.5.0",
+    "license": "Apache-2.0 OR MIT"
+  },
+  {
+    "name": "async-compression",
+    "version": "0.4.52",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "async-io",
+    "version": "2.6.0",
+    "license": "Apache-2.0 OR MIT"
+  },
+  {
+    "name": "async-lock",
+    "version": "3.5.0",
+    "license": "Apache-2.0 OR MIT"
+  },
+  {
+    "name": "async-process",
+    "version": "2.5.0",
+    "license": "Apache-2.0 OR MIT"
+  },
+  {
+    "name": "async-recursion",
+    "version": "1.2.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "async-signal",
+    "version": "0.2.14",
+    "license": "Apache-2.0 OR MIT"
+  },
+  {
+    "name": "async-task",
+    "version": "4.7.1",
+    "license": "Apache-2.0 OR MIT"
+  },
+  {
+    "name": "async-trait",
+    "version": "0.1.92",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "atk",
     "version": "0.18.2",
     "license": "MIT"
@@ -145,6 +200,16 @@ export const licenses: Component[] = [
     "name": "axobject-query",
     "version": "4.1.0",
     "license": "Apache-2.0"
+  },
+  {
+    "name": "axum",
+    "version": "0.8.9",
+    "license": "MIT"
+  },
+  {
+    "name": "axum-core",
+    "version": "0.5.6",
+    "license": "MIT"
   },
   {
     "name": "base64",
@@ -187,9 +252,19 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "block-padding",
+    "version": "0.3.3",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "block2",
     "version": "0.6.2",
     "license": "MIT"
+  },
+  {
+    "name": "blocking",
+    "version": "1.7.0",
+    "license": "Apache-2.0 OR MIT"
   },
   {
     "name": "brotli",
@@ -252,6 +327,11 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "cbc",
+    "version": "0.1.2",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "cesu8",
     "version": "1.1.0",
     "license": "Apache-2.0/MIT"
@@ -269,6 +349,11 @@ export const licenses: Component[] = [
   {
     "name": "chrono",
     "version": "0.4.45",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "cipher",
+    "version": "0.4.4",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -307,6 +392,21 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "compression-codecs",
+    "version": "0.4.47",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "compression-core",
+    "version": "0.4.34",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "concurrent-queue",
+    "version": "2.5.0",
+    "license": "Apache-2.0 OR MIT"
+  },
+  {
     "name": "cookie",
     "version": "0.18.2",
     "license": "MIT OR Apache-2.0"
@@ -314,6 +414,11 @@ export const licenses: Component[] = [
   {
     "name": "core-foundation",
     "version": "0.10.1",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "core-foundation",
+    "version": "0.9.4",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -427,6 +532,11 @@ export const licenses: Component[] = [
     "license": "Apache-2.0/MIT"
   },
   {
+    "name": "dbus-secret-service",
+    "version": "4.1.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "deranged",
     "version": "0.5.9",
     "license": "MIT OR Apache-2.0"
@@ -532,6 +642,26 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "encoding_rs",
+    "version": "0.8.35",
+    "license": "(Apache-2.0 OR MIT) AND BSD-3-Clause"
+  },
+  {
+    "name": "endi",
+    "version": "1.1.1",
+    "license": "MIT"
+  },
+  {
+    "name": "enumflags2",
+    "version": "0.7.12",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "enumflags2_derive",
+    "version": "0.7.12",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "equivalent",
     "version": "1.0.3",
     "license": "Apache-2.0 OR MIT"
@@ -539,6 +669,11 @@ export const licenses: Component[] = [
   {
     "name": "erased-serde",
     "version": "0.4.11",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "errno",
+    "version": "0.3.15",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -550,6 +685,16 @@ export const licenses: Component[] = [
     "name": "esrap",
     "version": "2.4.0",
     "license": "MIT"
+  },
+  {
+    "name": "event-listener",
+    "version": "5.4.2",
+    "license": "Apache-2.0 OR MIT"
+  },
+  {
+    "name": "event-listener-strategy",
+    "version": "0.5.4",
+    "license": "Apache-2.0 OR MIT"
   },
   {
     "name": "fallible-iterator",
@@ -652,6 +797,11 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "futures-lite",
+    "version": "2.6.1",
+    "license": "Apache-2.0 OR MIT"
+  },
+  {
     "name": "futures-macro",
     "version": "0.3.34",
     "license": "MIT OR Apache-2.0"
@@ -710,6 +860,11 @@ export const licenses: Component[] = [
     "name": "generic-array",
     "version": "0.14.7",
     "license": "MIT"
+  },
+  {
+    "name": "getrandom",
+    "version": "0.2.17",
+    "license": "MIT OR Apache-2.0"
   },
   {
     "name": "getrandom",
@@ -797,8 +952,23 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "hermit-abi",
+    "version": "0.5.3",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "hex",
     "version": "0.4.3",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "hkdf",
+    "version": "0.12.4",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "hmac",
+    "version": "0.12.1",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -827,9 +997,19 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "httpdate",
+    "version": "1.0.3",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "hyper",
     "version": "1.12.0",
     "license": "MIT"
+  },
+  {
+    "name": "hyper-rustls",
+    "version": "0.27.10",
+    "license": "Apache-2.0 OR ISC OR MIT"
   },
   {
     "name": "hyper-util",
@@ -932,6 +1112,11 @@ export const licenses: Component[] = [
     "license": "BSD-2-Clause"
   },
   {
+    "name": "inout",
+    "version": "0.1.4",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "intl_pluralrules",
     "version": "7.0.2",
     "license": "Apache-2.0/MIT"
@@ -975,6 +1160,16 @@ export const licenses: Component[] = [
     "name": "jni",
     "version": "0.21.1",
     "license": "MIT/Apache-2.0"
+  },
+  {
+    "name": "jni",
+    "version": "0.22.4",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "jni-macros",
+    "version": "0.22.4",
+    "license": "MIT OR Apache-2.0"
   },
   {
     "name": "jni-sys",
@@ -1022,6 +1217,11 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "keyring",
+    "version": "3.6.3",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "libappindicator",
     "version": "0.9.0",
     "license": "Apache-2.0 OR MIT"
@@ -1055,6 +1255,11 @@ export const licenses: Component[] = [
     "name": "libsqlite3-sys",
     "version": "0.40.0",
     "license": "MIT"
+  },
+  {
+    "name": "linux-raw-sys",
+    "version": "0.12.1",
+    "license": "Apache-2.0 WITH LLVM-exception OR Apache-2.0 OR MIT"
   },
   {
     "name": "litemap",
@@ -1092,6 +1297,11 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "matchit",
+    "version": "0.8.4",
+    "license": "MIT AND BSD-3-Clause"
+  },
+  {
     "name": "memchr",
     "version": "2.8.3",
     "license": "Unlicense OR MIT"
@@ -1105,6 +1315,11 @@ export const licenses: Component[] = [
     "name": "mime",
     "version": "0.3.18",
     "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "mime_guess",
+    "version": "2.0.5",
+    "license": "MIT"
   },
   {
     "name": "miniz_oxide",
@@ -1137,6 +1352,11 @@ export const licenses: Component[] = [
     "license": "Apache-2.0 OR MIT"
   },
   {
+    "name": "multer",
+    "version": "3.1.0",
+    "license": "MIT"
+  },
+  {
     "name": "ndk",
     "version": "0.9.0",
     "license": "MIT OR Apache-2.0"
@@ -1157,6 +1377,16 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "nix",
+    "version": "0.29.0",
+    "license": "MIT"
+  },
+  {
+    "name": "num",
+    "version": "0.4.3",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "num_enum",
     "version": "0.7.6",
     "license": "BSD-3-Clause OR MIT OR Apache-2.0"
@@ -1172,8 +1402,33 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "num-bigint",
+    "version": "0.4.8",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "num-complex",
+    "version": "0.4.6",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "num-conv",
     "version": "0.1.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "num-integer",
+    "version": "0.1.47",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "num-iter",
+    "version": "0.1.46",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "num-rational",
+    "version": "0.4.2",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -1277,9 +1532,19 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "openssl-probe",
+    "version": "0.2.2",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "option-ext",
     "version": "0.2.0",
     "license": "MPL-2.0"
+  },
+  {
+    "name": "ordered-stream",
+    "version": "0.2.0",
+    "license": "MIT OR Apache-2.0"
   },
   {
     "name": "pango",
@@ -1290,6 +1555,11 @@ export const licenses: Component[] = [
     "name": "pango-sys",
     "version": "0.18.0",
     "license": "MIT"
+  },
+  {
+    "name": "parking",
+    "version": "2.2.1",
+    "license": "Apache-2.0 OR MIT"
   },
   {
     "name": "parking_lot",
@@ -1337,6 +1607,11 @@ export const licenses: Component[] = [
     "license": "Apache-2.0 OR MIT"
   },
   {
+    "name": "piper",
+    "version": "0.2.5",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "plist",
     "version": "1.8.0",
     "license": "MIT"
@@ -1347,6 +1622,11 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "polling",
+    "version": "3.11.0",
+    "license": "Apache-2.0 OR MIT"
+  },
+  {
     "name": "potential_utf",
     "version": "0.1.6",
     "license": "Unicode-3.0"
@@ -1354,6 +1634,11 @@ export const licenses: Component[] = [
   {
     "name": "powerfmt",
     "version": "0.2.1",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "ppv-lite86",
+    "version": "0.2.21",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -1427,6 +1712,21 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0 OR LGPL-2.1-or-later"
   },
   {
+    "name": "rand",
+    "version": "0.8.8",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "rand_chacha",
+    "version": "0.3.1",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "rand_core",
+    "version": "0.6.4",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "raw-window-handle",
     "version": "0.6.2",
     "license": "MIT OR Apache-2.0 OR Zlib"
@@ -1487,6 +1787,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "ring",
+    "version": "0.17.14",
+    "license": "Apache-2.0 AND ISC"
+  },
+  {
     "name": "rsqlite-vfs",
     "version": "0.2.0",
     "license": "MIT"
@@ -1502,6 +1807,41 @@ export const licenses: Component[] = [
     "license": "Apache-2.0 OR MIT"
   },
   {
+    "name": "rustix",
+    "version": "1.1.6",
+    "license": "Apache-2.0 WITH LLVM-exception OR Apache-2.0 OR MIT"
+  },
+  {
+    "name": "rustls",
+    "version": "0.23.46",
+    "license": "Apache-2.0 OR ISC OR MIT"
+  },
+  {
+    "name": "rustls-native-certs",
+    "version": "0.8.5",
+    "license": "Apache-2.0 OR ISC OR MIT"
+  },
+  {
+    "name": "rustls-pki-types",
+    "version": "1.16.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "rustls-platform-verifier",
+    "version": "0.7.1",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "rustls-platform-verifier-android",
+    "version": "0.2.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "rustls-webpki",
+    "version": "0.103.17",
+    "license": "ISC"
+  },
+  {
     "name": "rustversion",
     "version": "1.0.23",
     "license": "MIT OR Apache-2.0"
@@ -1515,6 +1855,11 @@ export const licenses: Component[] = [
     "name": "same-file",
     "version": "1.0.6",
     "license": "Unlicense/MIT"
+  },
+  {
+    "name": "schannel",
+    "version": "0.1.30",
+    "license": "MIT"
   },
   {
     "name": "schemars",
@@ -1539,6 +1884,26 @@ export const licenses: Component[] = [
   {
     "name": "scopeguard",
     "version": "1.2.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "secret-service",
+    "version": "4.0.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "security-framework",
+    "version": "2.11.1",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "security-framework",
+    "version": "3.7.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "security-framework-sys",
+    "version": "2.17.0",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -1582,6 +1947,11 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "serde_path_to_error",
+    "version": "0.1.20",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "serde_repr",
     "version": "0.1.21",
     "license": "MIT OR Apache-2.0"
@@ -1595,6 +1965,11 @@ export const licenses: Component[] = [
     "name": "serde_spanned",
     "version": "1.1.3",
     "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "serde_urlencoded",
+    "version": "0.7.1",
+    "license": "MIT/Apache-2.0"
   },
   {
     "name": "serde_with",
@@ -1627,14 +2002,34 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "sha1",
+    "version": "0.10.7",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "sha2",
     "version": "0.10.9",
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "signal-hook-registry",
+    "version": "1.4.8",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "simd_cesu8",
+    "version": "1.2.0",
+    "license": "Apache-2.0 OR MIT"
+  },
+  {
     "name": "simd-adler32",
     "version": "0.3.10",
     "license": "MIT"
+  },
+  {
+    "name": "simdutf8",
+    "version": "0.1.5",
+    "license": "MIT OR Apache-2.0"
   },
   {
     "name": "siphasher",
@@ -1697,6 +2092,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "spin",
+    "version": "0.9.9",
+    "license": "MIT"
+  },
+  {
     "name": "sqlite-wasm-rs",
     "version": "0.6.3",
     "license": "MIT"
@@ -1704,6 +2104,11 @@ export const licenses: Component[] = [
   {
     "name": "stable_deref_trait",
     "version": "1.2.1",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "static_assertions",
+    "version": "1.1.0",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -1715,6 +2120,11 @@ export const licenses: Component[] = [
     "name": "strsim",
     "version": "0.11.1",
     "license": "MIT"
+  },
+  {
+    "name": "subtle",
+    "version": "2.6.1",
+    "license": "BSD-3-Clause"
   },
   {
     "name": "svelte",
@@ -1812,6 +2222,11 @@ export const licenses: Component[] = [
     "license": "Apache-2.0 OR MIT"
   },
   {
+    "name": "tempfile",
+    "version": "3.27.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "tendril",
     "version": "0.5.1",
     "license": "MIT OR Apache-2.0"
@@ -1865,6 +2280,16 @@ export const licenses: Component[] = [
     "name": "tokio",
     "version": "1.54.1",
     "license": "MIT"
+  },
+  {
+    "name": "tokio-macros",
+    "version": "2.7.2",
+    "license": "MIT"
+  },
+  {
+    "name": "tokio-rustls",
+    "version": "0.26.6",
+    "license": "MIT OR Apache-2.0"
   },
   {
     "name": "tokio-util",
@@ -1947,6 +2372,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "tracing-attributes",
+    "version": "0.1.31",
+    "license": "MIT"
+  },
+  {
     "name": "tracing-core",
     "version": "0.1.36",
     "license": "MIT"
@@ -1977,6 +2407,11 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "uds_windows",
+    "version": "1.2.1",
+    "license": "MIT"
+  },
+  {
     "name": "unic-langid",
     "version": "0.9.6",
     "license": "MIT OR Apache-2.0"
@@ -1994,6 +2429,11 @@ export const licenses: Component[] = [
   {
     "name": "unic-langid-macros-impl",
     "version": "0.9.6",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "unicase",
+    "version": "2.10.0",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -2015,6 +2455,11 @@ export const licenses: Component[] = [
     "name": "unicode-width",
     "version": "0.2.3",
     "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "untrusted",
+    "version": "0.9.0",
+    "license": "ISC"
   },
   {
     "name": "url",
@@ -2122,6 +2567,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "webpki-root-certs",
+    "version": "1.0.11",
+    "license": "CDLA-Permissive-2.0"
+  },
+  {
     "name": "webview2-com",
     "version": "0.39.1",
     "license": "MIT"
@@ -2172,8 +2622,28 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "windows_aarch64_gnullvm",
+    "version": "0.52.6",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows_aarch64_gnullvm",
+    "version": "0.53.1",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "windows_aarch64_msvc",
     "version": "0.42.2",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows_aarch64_msvc",
+    "version": "0.52.6",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows_aarch64_msvc",
+    "version": "0.53.1",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -2182,8 +2652,38 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "windows_i686_gnu",
+    "version": "0.52.6",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows_i686_gnu",
+    "version": "0.53.1",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows_i686_gnullvm",
+    "version": "0.52.6",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows_i686_gnullvm",
+    "version": "0.53.1",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "windows_i686_msvc",
     "version": "0.42.2",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows_i686_msvc",
+    "version": "0.52.6",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows_i686_msvc",
+    "version": "0.53.1",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -2192,13 +2692,43 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "windows_x86_64_gnu",
+    "version": "0.52.6",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows_x86_64_gnu",
+    "version": "0.53.1",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "windows_x86_64_gnullvm",
     "version": "0.42.2",
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "windows_x86_64_gnullvm",
+    "version": "0.52.6",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows_x86_64_gnullvm",
+    "version": "0.53.1",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "windows_x86_64_msvc",
     "version": "0.42.2",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows_x86_64_msvc",
+    "version": "0.52.6",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows_x86_64_msvc",
+    "version": "0.53.1",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -2253,12 +2783,37 @@ export const licenses: Component[] = [
   },
   {
     "name": "windows-sys",
+    "version": "0.52.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows-sys",
+    "version": "0.59.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows-sys",
+    "version": "0.60.2",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows-sys",
     "version": "0.61.2",
     "license": "MIT OR Apache-2.0"
   },
   {
     "name": "windows-targets",
     "version": "0.42.2",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows-targets",
+    "version": "0.52.6",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "windows-targets",
+    "version": "0.53.5",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -2312,6 +2867,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "xdg-home",
+    "version": "1.3.0",
+    "license": "MIT"
+  },
+  {
     "name": "yoke",
     "version": "0.8.4",
     "license": "Unicode-3.0"
@@ -2322,6 +2882,31 @@ export const licenses: Component[] = [
     "license": "Unicode-3.0"
   },
   {
+    "name": "zbus",
+    "version": "4.4.0",
+    "license": "MIT"
+  },
+  {
+    "name": "zbus_macros",
+    "version": "4.4.0",
+    "license": "MIT"
+  },
+  {
+    "name": "zbus_names",
+    "version": "3.0.0",
+    "license": "MIT"
+  },
+  {
+    "name": "zerocopy",
+    "version": "0.8.63",
+    "license": "BSD-2-Clause OR Apache-2.0 OR MIT"
+  },
+  {
+    "name": "zerocopy-derive",
+    "version": "0.8.63",
+    "license": "BSD-2-Clause OR Apache-2.0 OR MIT"
+  },
+  {
     "name": "zerofrom",
     "version": "0.1.8",
     "license": "Unicode-3.0"
@@ -2330,6 +2915,16 @@ export const licenses: Component[] = [
     "name": "zerofrom-derive",
     "version": "0.1.8",
     "license": "Unicode-3.0"
+  },
+  {
+    "name": "zeroize",
+    "version": "1.9.2",
+    "license": "Apache-2.0 OR MIT"
+  },
+  {
+    "name": "zeroize_derive",
+    "version": "1.5.0",
+    "license": "Apache-2.0 OR MIT"
   },
   {
     "name": "zerotrie",
@@ -2370,5 +2965,20 @@ export const licenses: Component[] = [
     "name": "zune-jpeg",
     "version": "0.5.15",
     "license": "MIT OR Apache-2.0 OR Zlib"
+  },
+  {
+    "name": "zvariant",
+    "version": "4.2.0",
+    "license": "MIT"
+  },
+  {
+    "name": "zvariant_derive",
+    "version": "4.2.0",
+    "license": "MIT"
+  },
+  {
+    "name": "zvariant_utils",
+    "version": "2.1.0",
+    "license": "MIT"
   }
 ];
