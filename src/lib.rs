@@ -10,6 +10,7 @@
 //! - [`platform`]: the marketplaces.
 //! - [`rules`]: rule packs: each platform's listing rules and Vietnam's advertising and
 //!   label rules, as data files.
+//! - [`shops`]: marketplace accounts, their secrets in the OS keychain, token refresh.
 //! - [`i18n`]: Fluent messages, VND prices and dates.
 //! - [`text`]: NFC normalisation and Vietnamese folding.
 //! - [`paths`]: where data lives; [`settings`]: the desktop preferences;
@@ -30,4 +31,5 @@ pub mod platform;
 pub mod rules;
 pub mod scripts;
 pub mod settings;
+pub mod shops;
 pub mod text;

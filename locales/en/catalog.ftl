@@ -7,6 +7,7 @@ catalog-kind-variant = product variant
 catalog-kind-photo = product photo
 catalog-kind-proof = supporting document
 catalog-kind-script = script
+catalog-kind-shop = shop
 
 catalog-field-name = Name
 catalog-field-registration-no = Tax code / registration number

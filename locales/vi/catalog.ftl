@@ -7,6 +7,7 @@ catalog-kind-variant = phân loại hàng
 catalog-kind-photo = ảnh sản phẩm
 catalog-kind-proof = giấy tờ chứng minh
 catalog-kind-script = kịch bản
+catalog-kind-shop = cửa hàng
 
 catalog-field-name = Tên
 catalog-field-registration-no = Mã số thuế / số đăng ký

@@ -221,6 +221,7 @@ pub enum RecordKind {
     Photo,
     Proof,
     Script,
+    Shop,
 }
 
 impl RecordKind {
@@ -234,6 +235,7 @@ impl RecordKind {
             RecordKind::Photo => "product_photo",
             RecordKind::Proof => "product_proof",
             RecordKind::Script => "script",
+            RecordKind::Shop => "shop",
         }
     }
 
@@ -246,6 +248,7 @@ impl RecordKind {
             RecordKind::Photo => "catalog-kind-photo",
             RecordKind::Proof => "catalog-kind-proof",
             RecordKind::Script => "catalog-kind-script",
+            RecordKind::Shop => "catalog-kind-shop",
         }
     }
 }

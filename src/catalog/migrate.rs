@@ -42,6 +42,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0005_scripts.sql"),
         after: None,
     },
+    Migration {
+        sql: include_str!("migrations/0006_shops.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.

@@ -23,6 +23,7 @@ mod products;
 mod resolve;
 pub mod scripts;
 pub mod search;
+pub mod shops;
 mod validate;
 mod variants;
 pub mod views;

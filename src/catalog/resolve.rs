@@ -31,12 +31,19 @@ impl Catalog {
     pub fn resolve_proof(&self, reference: &str) -> Result<Id> {
         self.read(|tx| resolve(tx, RecordKind::Proof, reference))
     }
+
+    pub fn resolve_shop(&self, reference: &str) -> Result<Id> {
+        self.read(|tx| resolve(tx, RecordKind::Shop, reference))
+    }
 }
 
 fn resolve(tx: &Transaction<'_>, kind: RecordKind, reference: &str) -> Result<Id> {
     let table = kind.table();
-    // Cooperatives and products can also be named; other records only by id.
-    let named = matches!(kind, RecordKind::Cooperative | RecordKind::Product);
+    // Cooperatives, products and shops can also be named; other records only by id.
+    let named = matches!(
+        kind,
+        RecordKind::Cooperative | RecordKind::Product | RecordKind::Shop
+    );
     let reference = reference.trim();
     let not_found = || CatalogError::NotFound {
         kind,
