@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use crate::catalog::shops::Shop;
+use crate::catalog::shops::{Shop, ShopIdentity};
 use crate::market::http::Http;
 use crate::market::{
-    CreatedProduct, Lazada, Marketplace, ProductDraft, RemoteAttribute, RemoteCategory,
-    RemoteImage, RemoteProduct, Result, ShopIdentity, Shopee, SkuUpdate, TiktokShop, Tokens,
+    CreatedProduct, Endpoints, Lazada, Marketplace, ProductDraft, RemoteAttribute, RemoteCategory,
+    RemoteImage, RemoteProduct, Result, Shopee, SkuUpdate, TiktokShop, Tokens,
 };
 use crate::platform::Platform;
 
@@ -36,9 +36,26 @@ impl Adapter {
         tokens: Option<Tokens>,
         http: Arc<Http>,
     ) -> std::result::Result<Adapter, MissingIdentity> {
-        let identity = &shop.identity;
-        let endpoints = shop.endpoints.clone();
-        Ok(match shop.platform {
+        Adapter::new(
+            shop.platform,
+            &shop.identity,
+            shop.endpoints.clone(),
+            secret,
+            tokens,
+            http,
+        )
+    }
+
+    /// The adapter for an account on `platform` at `endpoints`.
+    pub fn new(
+        platform: Platform,
+        identity: &ShopIdentity,
+        endpoints: Endpoints,
+        secret: String,
+        tokens: Option<Tokens>,
+        http: Arc<Http>,
+    ) -> std::result::Result<Adapter, MissingIdentity> {
+        Ok(match platform {
             Platform::TiktokShop => Adapter::TiktokShop(TiktokShop::new(
                 identity.app_key.clone().ok_or(MissingIdentity::AppKey)?,
                 secret,
@@ -99,7 +116,7 @@ impl Marketplace for Adapter {
         forward!(self, a => a.use_tokens(tokens))
     }
 
-    async fn test_connection(&self) -> Result<ShopIdentity> {
+    async fn test_connection(&self) -> Result<crate::market::ShopIdentity> {
         forward!(self, a => a.test_connection().await)
     }
 

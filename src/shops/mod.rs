@@ -85,21 +85,15 @@ pub async fn connect_new(
     secret: String,
     code: &str,
 ) -> Result<Shop, ShopError> {
-    let draft = Shop {
-        id: Id::new(),
-        platform: new.platform,
-        name: new.name.clone(),
-        practice: new.practice,
-        endpoints: new.endpoints.clone(),
-        identity: new.identity.clone(),
-        access_expires_at: None,
-        refresh_expires_at: None,
-        needs_reauth: false,
-        created_at: crate::catalog::ids::Timestamp::now(),
-        updated_at: crate::catalog::ids::Timestamp::now(),
-    };
-    let adapter = Adapter::for_shop(&draft, secret.clone(), None, http)
-        .map_err(|missing| ShopError::Incomplete(new.name.clone(), missing))?;
+    let adapter = Adapter::new(
+        new.platform,
+        &new.identity,
+        new.endpoints.clone(),
+        secret.clone(),
+        None,
+        http,
+    )
+    .map_err(|missing| ShopError::Incomplete(new.name.clone(), missing))?;
     let tokens = adapter.exchange_code(code).await?;
     let remote = adapter.test_connection().await?;
     let shop = catalog.create_shop(&new)?;

@@ -60,6 +60,8 @@ pub(crate) enum Command {
     #[command(subcommand)]
     Proof(ProofCommand),
     Script(ScriptArgs),
+    #[command(subcommand)]
+    Shop(ShopCommand),
     Search {
         #[arg(value_name = "QUERY", id = "query")]
         query: String,
@@ -411,6 +413,40 @@ pub(crate) enum ProofCommand {
     Restore {
         #[arg(id = "proof")]
         proof: String,
+    },
+}
+
+/// `shop add|list|test|remove`: marketplace accounts. Secrets are read from the
+/// `CHOPHIEN_SHOP_SECRET` variable or the first line of standard input, never from the
+/// command line (which other users of the PC can see).
+#[derive(Debug, Subcommand)]
+pub(crate) enum ShopCommand {
+    Add {
+        #[arg(long, id = "platform")]
+        platform: String,
+        #[arg(long = "name", id = "shop_name")]
+        name: String,
+        #[arg(long)]
+        app_key: Option<String>,
+        #[arg(long)]
+        service_id: Option<String>,
+        #[arg(long)]
+        partner_id: Option<u64>,
+        #[arg(long)]
+        shop_id: Option<u64>,
+        #[arg(long)]
+        code: Option<String>,
+        #[arg(long, value_name = "URL")]
+        practice: Option<String>,
+    },
+    List,
+    Test {
+        #[arg(id = "shop")]
+        shop: String,
+    },
+    Remove {
+        #[arg(id = "shop")]
+        shop: String,
     },
 }
 

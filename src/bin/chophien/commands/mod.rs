@@ -11,6 +11,7 @@ mod product;
 mod proof;
 mod script;
 mod search;
+mod shop;
 
 use std::process::ExitCode;
 
@@ -29,6 +30,7 @@ pub(crate) fn run(ctx: &Context<'_>, command: Command) -> Result<ExitCode, Failu
         Command::Listing(command) => listing::run(ctx, command),
         Command::Proof(command) => proof::run(ctx, command),
         Command::Script(args) => script::run(ctx, args),
+        Command::Shop(command) => shop::run(ctx, command),
         Command::Search {
             query,
             filters,
