@@ -10,6 +10,7 @@ mod folding;
 mod import;
 mod listings;
 mod locales;
+mod market_hostile;
 mod migrations;
 mod open_errors;
 mod photo_hostile;
