@@ -11,6 +11,7 @@
 //! - [`rules`]: rule packs: each platform's listing rules and Vietnam's advertising and
 //!   label rules, as data files.
 //! - [`shops`]: marketplace accounts, their secrets in the OS keychain, token refresh.
+//! - [`sync`]: the outbox engine that publishes to shops, exactly once.
 //! - [`i18n`]: Fluent messages, VND prices and dates.
 //! - [`text`]: NFC normalisation and Vietnamese folding.
 //! - [`paths`]: where data lives; [`settings`]: the desktop preferences;
@@ -32,4 +33,5 @@ pub mod rules;
 pub mod scripts;
 pub mod settings;
 pub mod shops;
+pub mod sync;
 pub mod text;

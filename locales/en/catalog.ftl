@@ -8,6 +8,7 @@ catalog-kind-photo = product photo
 catalog-kind-proof = supporting document
 catalog-kind-script = script
 catalog-kind-shop = shop
+catalog-kind-publication = product on a shop
 
 catalog-field-name = Name
 catalog-field-registration-no = Tax code / registration number

@@ -8,6 +8,7 @@ catalog-kind-photo = ảnh sản phẩm
 catalog-kind-proof = giấy tờ chứng minh
 catalog-kind-script = kịch bản
 catalog-kind-shop = cửa hàng
+catalog-kind-publication = sản phẩm đăng trên cửa hàng
 
 catalog-field-name = Tên
 catalog-field-registration-no = Mã số thuế / số đăng ký

@@ -222,6 +222,7 @@ pub enum RecordKind {
     Proof,
     Script,
     Shop,
+    Publication,
 }
 
 impl RecordKind {
@@ -236,6 +237,7 @@ impl RecordKind {
             RecordKind::Proof => "product_proof",
             RecordKind::Script => "script",
             RecordKind::Shop => "shop",
+            RecordKind::Publication => "publication",
         }
     }
 
@@ -249,6 +251,7 @@ impl RecordKind {
             RecordKind::Proof => "catalog-kind-proof",
             RecordKind::Script => "catalog-kind-script",
             RecordKind::Shop => "catalog-kind-shop",
+            RecordKind::Publication => "catalog-kind-publication",
         }
     }
 }

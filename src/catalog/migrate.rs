@@ -46,6 +46,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0006_shops.sql"),
         after: None,
     },
+    Migration {
+        sql: include_str!("migrations/0008_sync.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes.

@@ -24,6 +24,7 @@ mod resolve;
 pub mod scripts;
 pub mod search;
 pub mod shops;
+pub mod sync;
 mod validate;
 mod variants;
 pub mod views;

@@ -26,6 +26,16 @@ impl Catalog {
     }
 
     /// The product, also when it is in the trash.
+    /// Every live product, oldest first.
+    pub fn live_product_ids(&self) -> Result<Vec<Id>> {
+        self.read(|tx| {
+            let mut statement =
+                tx.prepare_cached("SELECT id FROM product WHERE deleted_at IS NULL ORDER BY seq")?;
+            let ids = statement.query_map([], |row| row.get(0))?;
+            Ok(ids.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
     pub fn product(&self, id: Id) -> Result<Product> {
         self.read(|tx| get_product(tx, id))
     }

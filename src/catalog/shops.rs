@@ -208,3 +208,59 @@ impl Catalog {
         })
     }
 }
+
+/// A rule-pack category found in a shop's category tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShopCategory {
+    pub category_key: String,
+    pub remote_id: String,
+    pub remote_path: String,
+    pub required_attributes: Vec<crate::market::RemoteAttribute>,
+}
+
+impl Catalog {
+    /// Replaces what is known of `shop_id`'s categories.
+    pub fn save_shop_categories(&self, shop_id: Id, categories: &[ShopCategory]) -> Result<()> {
+        self.write(|tx| {
+            get(tx, shop_id)?;
+            tx.execute("DELETE FROM shop_category WHERE shop_id = ?1", [shop_id])?;
+            let now = Timestamp::now();
+            for category in categories {
+                tx.execute(
+                    "INSERT INTO shop_category (shop_id, category_key, remote_id, remote_path, required_attributes, fetched_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        shop_id,
+                        category.category_key,
+                        category.remote_id,
+                        category.remote_path,
+                        to_json(&category.required_attributes),
+                        now
+                    ],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Where the rule-pack category `key` sits in `shop_id`'s tree, if it was fetched.
+    pub fn shop_category(&self, shop_id: Id, key: &str) -> Result<Option<ShopCategory>> {
+        self.read(|tx| {
+            Ok(tx
+                .query_row(
+                    "SELECT category_key, remote_id, remote_path, required_attributes FROM shop_category
+                      WHERE shop_id = ?1 AND category_key = ?2",
+                    params![shop_id, key],
+                    |row| {
+                        Ok(ShopCategory {
+                            category_key: row.get(0)?,
+                            remote_id: row.get(1)?,
+                            remote_path: row.get(2)?,
+                            required_attributes: json_column(row, 3)?,
+                        })
+                    },
+                )
+                .optional()?)
+        })
+    }
+}

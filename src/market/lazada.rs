@@ -338,6 +338,10 @@ impl Marketplace for Lazada {
         self.session.set_tokens(tokens);
     }
 
+    fn current_tokens(&self) -> Option<Tokens> {
+        self.session.current_tokens()
+    }
+
     async fn test_connection(&self) -> Result<ShopIdentity> {
         let value = self
             .call(
@@ -425,6 +429,21 @@ impl Marketplace for Lazada {
             Method::POST,
             Host::Api,
             "/product/price_quantity/update",
+            &[("payload", &payload)],
+            None,
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn deactivate(&self, product_id: &str) -> Result<()> {
+        let payload =
+            serde_json::to_string(&json!({"Request": {"Product": {"ItemId": product_id}}}))
+                .map_err(|e| unexpected(&e.to_string()))?;
+        self.call(
+            Method::POST,
+            Host::Api,
+            "/product/deactivate",
             &[("payload", &payload)],
             None,
         )

@@ -169,6 +169,9 @@ pub trait Marketplace: Send + Sync {
 
     fn use_tokens(&self, tokens: Tokens);
 
+    /// The tokens in use (to tell, after a refusal, whether another task renewed them).
+    fn current_tokens(&self) -> Option<Tokens>;
+
     /// A cheap signed call that proves the credentials and tokens work.
     fn test_connection(&self) -> impl Future<Output = Result<ShopIdentity>> + Send;
 
@@ -195,6 +198,9 @@ pub trait Marketplace: Send + Sync {
         product_id: &str,
         skus: &[SkuUpdate],
     ) -> impl Future<Output = Result<()>> + Send;
+
+    /// Takes the product off sale (it stays in the seller's list).
+    fn deactivate(&self, product_id: &str) -> impl Future<Output = Result<()>> + Send;
 
     fn product(&self, product_id: &str) -> impl Future<Output = Result<RemoteProduct>> + Send;
 
@@ -238,6 +244,13 @@ impl Session {
 
     fn access_token(&self) -> Result<String> {
         Ok(self.tokens()?.access_token)
+    }
+
+    fn current_tokens(&self) -> Option<Tokens> {
+        self.tokens
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     fn set_tokens(&self, tokens: Tokens) {

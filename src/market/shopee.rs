@@ -368,6 +368,10 @@ impl Marketplace for Shopee {
         self.session.set_tokens(tokens);
     }
 
+    fn current_tokens(&self) -> Option<Tokens> {
+        self.session.current_tokens()
+    }
+
     async fn test_connection(&self) -> Result<ShopIdentity> {
         self.channels().await?;
         Ok(ShopIdentity {
@@ -480,6 +484,22 @@ impl Marketplace for Shopee {
                 });
             }
         }
+        Ok(())
+    }
+
+    async fn deactivate(&self, product_id: &str) -> Result<()> {
+        let item_id = product_id
+            .parse::<i64>()
+            .map_err(|_| unexpected("item_id"))?;
+        let body = json!({"item_list": [{"item_id": item_id, "unlist": true}]});
+        self.call(
+            Method::POST,
+            "/api/v2/product/unlist_item",
+            true,
+            &[],
+            &Body::Json(body),
+        )
+        .await?;
         Ok(())
     }
 

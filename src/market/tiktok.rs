@@ -352,6 +352,10 @@ impl Marketplace for TiktokShop {
         self.session.set_tokens(tokens);
     }
 
+    fn current_tokens(&self) -> Option<Tokens> {
+        self.session.current_tokens()
+    }
+
     async fn test_connection(&self) -> Result<ShopIdentity> {
         let data = self
             .call(
@@ -476,6 +480,20 @@ impl Marketplace for TiktokShop {
             &stock_path,
             &[],
             &to_body(json!({"skus": stocks}))?,
+            true,
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn deactivate(&self, product_id: &str) -> Result<()> {
+        let body = serde_json::to_vec(&json!({"product_ids": [product_id]}))
+            .map_err(|e| unexpected(&e.to_string()))?;
+        self.call(
+            Method::POST,
+            "/product/202309/products/deactivate",
+            &[],
+            &Body::Json(body),
             true,
         )
         .await?;

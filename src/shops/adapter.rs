@@ -116,6 +116,14 @@ impl Marketplace for Adapter {
         forward!(self, a => a.use_tokens(tokens))
     }
 
+    fn current_tokens(&self) -> Option<Tokens> {
+        forward!(self, a => a.current_tokens())
+    }
+
+    async fn deactivate(&self, product_id: &str) -> Result<()> {
+        forward!(self, a => a.deactivate(product_id).await)
+    }
+
     async fn test_connection(&self) -> Result<crate::market::ShopIdentity> {
         forward!(self, a => a.test_connection().await)
     }

@@ -6,6 +6,7 @@
 //! two leaves the new pair stored and the old one unused.
 
 mod adapter;
+pub mod categories;
 pub mod secrets;
 
 use std::sync::Arc;

@@ -62,6 +62,15 @@ pub(crate) enum Command {
     Script(ScriptArgs),
     #[command(subcommand)]
     Shop(ShopCommand),
+    Publish {
+        #[arg(id = "products", num_args = 0..)]
+        products: Vec<String>,
+        #[arg(long = "shop", id = "shop_ref")]
+        shop: String,
+        #[arg(long)]
+        all_ready: bool,
+    },
+    Sync(SyncArgs),
     Search {
         #[arg(value_name = "QUERY", id = "query")]
         query: String,
@@ -444,9 +453,52 @@ pub(crate) enum ShopCommand {
         #[arg(id = "shop")]
         shop: String,
     },
+    Categories {
+        #[arg(id = "shop")]
+        shop: String,
+    },
     Remove {
         #[arg(id = "shop")]
         shop: String,
+    },
+}
+
+/// `sync [--shop S] [--dry-run]`: sends what waits in the outbox; `sync status|retry|resolve`.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub(crate) struct SyncArgs {
+    #[command(subcommand)]
+    pub(crate) command: Option<SyncCommand>,
+    #[arg(long = "shop", id = "shop_ref")]
+    pub(crate) shop: Option<String>,
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+    /// Keep polling reviews this many seconds after everything is sent.
+    #[arg(long, value_name = "SECONDS", default_value_t = 0)]
+    pub(crate) wait_reviews: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum SyncCommand {
+    Status {
+        #[arg(long = "shop", id = "shop_ref")]
+        shop: Option<String>,
+    },
+    Retry {
+        #[arg(id = "listing")]
+        listing: String,
+    },
+    Resolve {
+        #[arg(id = "listing")]
+        listing: String,
+        #[arg(
+            long,
+            conflicts_with = "take_remote",
+            required_unless_present = "take_remote"
+        )]
+        keep_local: bool,
+        #[arg(long)]
+        take_remote: bool,
     },
 }
 

@@ -22,3 +22,16 @@ CREATE TABLE shop (
     updated_at          TEXT NOT NULL,
     deleted_at          TEXT
 );
+
+-- Where each category of the rule packs sits in a shop's own category tree, as fetched
+-- from the platform, with the attributes the platform requires there.
+CREATE TABLE shop_category (
+    shop_id              TEXT NOT NULL REFERENCES shop (id),
+    category_key         TEXT NOT NULL,
+    remote_id            TEXT NOT NULL,
+    remote_path          TEXT NOT NULL,
+    -- JSON array of {"id", "name"}.
+    required_attributes  TEXT NOT NULL DEFAULT '[]',
+    fetched_at           TEXT NOT NULL,
+    PRIMARY KEY (shop_id, category_key)
+) WITHOUT ROWID;

@@ -12,6 +12,7 @@ mod proof;
 mod script;
 mod search;
 mod shop;
+mod sync;
 
 use std::process::ExitCode;
 
@@ -31,6 +32,12 @@ pub(crate) fn run(ctx: &Context<'_>, command: Command) -> Result<ExitCode, Failu
         Command::Proof(command) => proof::run(ctx, command),
         Command::Script(args) => script::run(ctx, args),
         Command::Shop(command) => shop::run(ctx, command),
+        Command::Publish {
+            products,
+            shop,
+            all_ready,
+        } => sync::publish(ctx, &products, &shop, all_ready),
+        Command::Sync(args) => sync::run(ctx, args),
         Command::Search {
             query,
             filters,

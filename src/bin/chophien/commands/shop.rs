@@ -177,6 +177,36 @@ pub(crate) fn run(ctx: &Context<'_>, command: ShopCommand) -> Result<ExitCode, F
                 );
             }
         }
+        ShopCommand::Categories { shop } => {
+            let id = ctx.catalog.resolve_shop(&shop).map_err(|e| ctx.fail(&e))?;
+            let rules = ctx.rules()?;
+            let found = runtime
+                .block_on(async {
+                    let session = shops::open(&ctx.catalog, &Keychain, http, id).await?;
+                    let pack = rules.platform(session.shop.platform);
+                    Ok::<_, shops::ShopError>(
+                        shops::categories::fetch(&session.adapter, pack).await?,
+                    )
+                })
+                .map_err(|e| ctx.fail(&e))?;
+            ctx.catalog
+                .save_shop_categories(id, &found.found)
+                .map_err(|e| ctx.fail(&e))?;
+            if ctx.json {
+                output::json(&serde_json::json!({"found": found.found, "missing": found.missing}));
+            } else {
+                println!(
+                    "{}",
+                    ctx.tr_args(
+                        "cli-shop-categories",
+                        args!["found" => found.found.len(), "missing" => found.missing.len()]
+                    )
+                );
+                for key in &found.missing {
+                    println!("    • {key}");
+                }
+            }
+        }
         ShopCommand::Remove { shop } => {
             let id = ctx.catalog.resolve_shop(&shop).map_err(|e| ctx.fail(&e))?;
             shops::remove(&ctx.catalog, &Keychain, id).map_err(|e| ctx.fail(&e))?;
