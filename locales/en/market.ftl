@@ -44,3 +44,6 @@ market-keychain-locked = The computer's keychain is locked. Unlock it (type your
 market-keychain-damaged = The shop's keychain entry is damaged. Remove the shop and connect it again.
 market-shop-no-secrets = The computer's keychain no longer holds the secret codes of shop { $shop }. Connect the shop again.
 market-shop-incomplete = Shop { $shop } lacks its identifiers on the marketplace. Remove it and connect it again.
+market-shop-ok = Active
+market-shop-needs-reauth = Needs reconnecting: the access has lapsed
+market-shop-lapsing = Access lapses in { $days } days: reconnect the shop

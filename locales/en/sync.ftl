@@ -14,3 +14,4 @@ sync-no-category = The category “{ $category }” is not known on { $platform 
 sync-missing-attributes = The marketplace requires these attributes: { $names }. Fill them in on the Listing tab.
 sync-no-variant = The product has no variant to sell (SKU, price). Add one.
 sync-no-photo = The product has no photo for this marketplace. Add photos.
+sync-retry-at = Tried again at { $at }

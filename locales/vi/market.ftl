@@ -44,3 +44,6 @@ market-keychain-locked = Kho mật khẩu của máy đang khóa. Hãy mở khó
 market-keychain-damaged = Mục của cửa hàng trong kho mật khẩu bị hỏng. Hãy xóa cửa hàng rồi kết nối lại.
 market-shop-no-secrets = Kho mật khẩu của máy không còn mã bí mật của cửa hàng { $shop }. Hãy kết nối lại cửa hàng.
 market-shop-incomplete = Cửa hàng { $shop } thiếu thông tin nhận diện trên sàn. Hãy xóa rồi kết nối lại.
+market-shop-ok = Đang hoạt động
+market-shop-needs-reauth = Cần kết nối lại: quyền truy cập đã hết hạn
+market-shop-lapsing = Quyền truy cập hết hạn sau { $days } ngày: hãy kết nối lại

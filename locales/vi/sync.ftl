@@ -14,3 +14,4 @@ sync-no-category = Chưa biết ngành hàng “{ $category }” trên { $platfo
 sync-missing-attributes = Sàn bắt buộc thêm các thuộc tính: { $names }. Hãy điền chúng trong thẻ Đăng bán.
 sync-no-variant = Sản phẩm chưa có phân loại nào để bán (mã SKU, giá). Hãy thêm một phân loại.
 sync-no-photo = Sản phẩm chưa có ảnh nào cho sàn này. Hãy thêm ảnh.
+sync-retry-at = Sẽ thử lại lúc { $at }

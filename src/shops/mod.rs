@@ -7,7 +7,9 @@
 
 mod adapter;
 pub mod categories;
+pub mod practice;
 pub mod secrets;
+pub mod view;
 
 use std::sync::Arc;
 

@@ -12,6 +12,7 @@ pub mod actions;
 pub mod draft;
 mod engine;
 pub mod pacing;
+pub mod view;
 
 pub use engine::{Engine, Progress, ShopOutcome, SyncOptions};
 
