@@ -293,3 +293,5 @@ cli-sync-drained = { $shop }: everything sent.
 cli-sync-waiting = { $shop }: steps wait to be tried again later (the marketplace is busy or today's limit is reached).
 cli-sync-paused = { $shop }: paused. { $message }
 cli-sync-cancelled = { $shop }: stopped as asked; the next run carries on.
+cli-help-sync-practice = Sync the shops of a practice marketplace (chophien sandbox serve) at this address.
+cli-help-sync-practice_token = The practice marketplace's control token, as sandbox serve printed it.

@@ -290,3 +290,5 @@ cli-sync-drained = { $shop }: đã gửi hết.
 cli-sync-waiting = { $shop }: còn việc chờ thử lại sau (sàn bận hoặc đã đủ giới hạn hôm nay).
 cli-sync-paused = { $shop }: tạm dừng. { $message }
 cli-sync-cancelled = { $shop }: đã dừng theo yêu cầu; lần sau sẽ tiếp tục.
+cli-help-sync-practice = Đồng bộ các cửa hàng của sàn luyện tập (chophien sandbox serve) ở địa chỉ này.
+cli-help-sync-practice_token = Mã điều khiển của sàn luyện tập, như lệnh sandbox serve đã in ra.

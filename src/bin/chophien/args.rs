@@ -476,6 +476,17 @@ pub(crate) struct SyncArgs {
     /// Keep polling reviews this many seconds after everything is sent.
     #[arg(long, value_name = "SECONDS", default_value_t = 0)]
     pub(crate) wait_reviews: u64,
+    /// Sync the shops of a practice marketplace (`chophien sandbox serve`) at this address.
+    #[arg(long, value_name = "URL", requires = "practice_token")]
+    pub(crate) practice: Option<String>,
+    /// The practice marketplace's control token, as `sandbox serve` printed it.
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "CHOPHIEN_PRACTICE_TOKEN",
+        hide_env_values = true
+    )]
+    pub(crate) practice_token: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

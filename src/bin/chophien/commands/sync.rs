@@ -8,11 +8,13 @@ use std::time::Duration;
 use chophien::args;
 use chophien::catalog::Catalog;
 use chophien::catalog::ids::{Id, Timestamp};
+use chophien::catalog::shops::Shop;
 use chophien::catalog::sync::{Publication, PublicationState};
 use chophien::i18n::I18n;
 use chophien::market::clock::Clock;
 use chophien::market::http::{Http, Timeouts};
-use chophien::shops::secrets::Keychain;
+use chophien::shops::practice;
+use chophien::shops::secrets::{Keychain, SecretStore, SessionSecrets};
 use chophien::sync::{Engine, ShopOutcome, SyncOptions, actions};
 
 use crate::args::{SyncArgs, SyncCommand};
@@ -102,7 +104,7 @@ pub(crate) fn run(ctx: &Context<'_>, args: SyncArgs) -> Result<ExitCode, Failure
             );
             Ok(ExitCode::SUCCESS)
         }
-        None => send(ctx, args.shop.as_deref(), args.dry_run, args.wait_reviews),
+        None => send(ctx, &args),
     }
 }
 
@@ -198,26 +200,53 @@ fn status(ctx: &Context<'_>, shop: Option<&str>) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn send(
-    ctx: &Context<'_>,
-    shop: Option<&str>,
-    dry_run: bool,
-    wait_reviews: u64,
-) -> Result<ExitCode, Failure> {
+fn send(ctx: &Context<'_>, options: &SyncArgs) -> Result<ExitCode, Failure> {
     let catalog = &ctx.catalog;
-    let shops = match shop {
-        Some(reference) => {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            ctx.fail_with(
+                "cli.runtime",
+                "cli-runtime-failed",
+                args!["error" => e.to_string()],
+            )
+        })?;
+    let http = Arc::new(Http::new(Arc::new(Clock::system()), Timeouts::default()));
+    // Practice shops are authorised afresh by the practice marketplace; real shops'
+    // secrets are in the keychain.
+    let (secrets, practice_shops): (Arc<dyn SecretStore>, Option<Vec<Shop>>) =
+        match (&options.practice, &options.practice_token) {
+            (Some(base), Some(token)) => {
+                let session = Arc::new(SessionSecrets::default());
+                let shops = runtime
+                    .block_on(practice::connect(
+                        catalog,
+                        &session,
+                        http.clone(),
+                        base,
+                        token,
+                    ))
+                    .map_err(|e| ctx.fail(&e))?;
+                (session, Some(shops))
+            }
+            _ => (Arc::new(Keychain), None),
+        };
+    let shops = match (&options.shop, practice_shops) {
+        (Some(reference), _) => {
             let id = catalog.resolve_shop(reference).map_err(|e| ctx.fail(&e))?;
             vec![catalog.shop(id).map_err(|e| ctx.fail(&e))?]
         }
-        None => catalog
+        (None, Some(shops)) => shops,
+        (None, None) => catalog
             .shops()
             .map_err(|e| ctx.fail(&e))?
             .into_iter()
             .filter(|s| !s.practice)
             .collect(),
     };
-    if dry_run {
+    if options.dry_run {
         for shop in &shops {
             let due = catalog
                 .due_outbox(shop.id, Timestamp::now(), &[], usize::MAX)
@@ -232,29 +261,18 @@ fn send(
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| {
-            ctx.fail_with(
-                "cli.runtime",
-                "cli-runtime-failed",
-                args!["error" => e.to_string()],
-            )
-        })?;
     // The engine's tasks outlive this borrow of the context: they get their own handles.
     let shared = Arc::new(Catalog::open(catalog.path()).map_err(|e| ctx.fail(&e))?);
     let (progress, mut updates) = tokio::sync::mpsc::unbounded_channel();
     let engine = Engine {
         catalog: shared.clone(),
-        secrets: Arc::new(Keychain),
-        http: Arc::new(Http::new(Arc::new(Clock::system()), Timeouts::default())),
+        secrets,
+        http,
         rules: Arc::new(ctx.rules()?),
         i18n: Arc::new(I18n::new(ctx.i18n.lang())),
         today: ctx.today,
         options: SyncOptions {
-            wait_for_reviews: Duration::from_secs(wait_reviews),
+            wait_for_reviews: Duration::from_secs(options.wait_reviews),
             ..SyncOptions::default()
         },
         cancel: Arc::new(AtomicBool::new(false)),
