@@ -87,6 +87,7 @@ pub struct Publication {
     pub remote_id: Option<String>,
     pub revision: i64,
     pub synced: Option<serde_json::Value>,
+    pub sending: Option<serde_json::Value>,
     pub problem: Option<serde_json::Value>,
     pub remote_copy: Option<serde_json::Value>,
     pub next_poll_at: Option<Timestamp>,
@@ -111,7 +112,7 @@ pub struct OutboxRow {
 }
 
 const PUBLICATION_COLUMNS: &str = "id, shop_id, product_id, state, remote_id, revision, synced, \
-     problem, remote_copy, next_poll_at, poll_interval_ms, updated_at";
+     problem, remote_copy, next_poll_at, poll_interval_ms, updated_at, sending";
 
 fn json_of(text: Option<String>) -> Option<serde_json::Value> {
     text.and_then(|t| serde_json::from_str(&t).ok())
@@ -132,6 +133,7 @@ fn publication_from(row: &Row<'_>) -> rusqlite::Result<Publication> {
         next_poll_at: row.get(9)?,
         poll_interval_ms: row.get(10)?,
         updated_at: row.get(11)?,
+        sending: json_of(row.get(12)?),
     })
 }
 
@@ -398,6 +400,17 @@ impl Catalog {
         })
     }
 
+    /// Records what an update is about to send (before the call).
+    pub fn record_sending(&self, id: Id, sending: &serde_json::Value) -> Result<()> {
+        self.write(|tx| {
+            tx.exec(
+                "UPDATE publication SET sending = ?2 WHERE id = ?1",
+                params![id, sending.to_string()],
+            )?;
+            Ok(())
+        })
+    }
+
     pub fn set_publication_state(&self, id: Id, state: PublicationState) -> Result<()> {
         self.write(|tx| set_state(tx, id, state))
     }
@@ -435,7 +448,7 @@ impl Catalog {
             )?;
             if let Some(synced) = synced {
                 tx.exec(
-                    "UPDATE publication SET synced = ?2 WHERE id = ?1",
+                    "UPDATE publication SET synced = ?2, sending = NULL WHERE id = ?1",
                     params![row.publication_id, synced.to_string()],
                 )?;
             }

@@ -605,7 +605,14 @@ impl Run {
                     Ok(remote) => remote,
                     Err(error) => return Ok(self.after(&error, attempts)),
                 };
-                if let Some(copy) = conflict(last, &remote) {
+                let in_flight: Option<Synced> = publication
+                    .sending
+                    .clone()
+                    .and_then(|s| serde_json::from_value(s).ok());
+                let ours = |copy: &Synced| conflict(copy, &remote).is_none();
+                if let Some(copy) =
+                    conflict(last, &remote).filter(|_| !in_flight.as_ref().is_some_and(ours))
+                {
                     self.catalog().block_outbox_on_conflict(row, &copy)?;
                     self.report(publication, PublicationState::Conflict, None);
                     return Ok(Step::Done);

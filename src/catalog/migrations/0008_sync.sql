@@ -17,6 +17,9 @@ CREATE TABLE publication (
     -- JSON: what the platform holds as last sent (content hash, title, price and stock
     -- per SKU), to see what changed here and what someone changed there.
     synced            TEXT,
+    -- JSON, same shape: what an update is sending right now. If the process dies before
+    -- the answer, the platform may hold this instead of `synced`; that is not a conflict.
+    sending           TEXT,
     -- JSON: the platform's rejection reasons, or the error that stopped the last step.
     problem           TEXT,
     -- JSON: the platform's copy when it differs from what was last sent (a conflict).
