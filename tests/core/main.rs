@@ -13,6 +13,7 @@ mod locales;
 mod market_hostile;
 mod migrations;
 mod open_errors;
+mod outbox;
 mod photo_hostile;
 mod photos;
 mod repository;
