@@ -15,6 +15,22 @@ pub struct Settings {
     pub lang: Lang,
     /// Where the catalog lives, when not in the default data folder.
     pub data_dir: Option<PathBuf>,
+    /// What happens when a marketplace becomes reachable with work waiting.
+    pub sync_mode: SyncMode,
+}
+
+/// When the outbox is sent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum SyncMode {
+    /// As soon as a marketplace is reachable.
+    #[default]
+    Automatic,
+    /// Ask first (a metered phone hotspot).
+    Ask,
+    /// Only when the user says so.
+    Manual,
 }
 
 impl Settings {
@@ -50,6 +66,7 @@ mod tests {
         let settings = Settings {
             lang: Lang::En,
             data_dir: Some(dir.path().join("data")),
+            sync_mode: SyncMode::Ask,
         };
         settings.save(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(Settings::load(&path), settings);

@@ -344,6 +344,17 @@ impl Catalog {
         })
     }
 
+    /// How many steps wait to be sent, over all shops (for "send now?" prompts).
+    pub fn waiting_steps(&self) -> Result<u32> {
+        self.read(|tx| {
+            Ok(tx.row(
+                "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')",
+                [],
+                |row| row.get(0),
+            )?)
+        })
+    }
+
     /// Marks an attempt as started (before its first network call).
     pub fn begin_outbox_attempt(&self, seq: i64) -> Result<()> {
         self.write(|tx| {

@@ -9,6 +9,7 @@
 //! remembered by rendition and never uploaded again.
 
 pub mod actions;
+pub mod connectivity;
 pub mod draft;
 mod engine;
 pub mod pacing;
