@@ -317,13 +317,16 @@ impl Catalog {
         })
     }
 
-    /// When the next outbox row of `shop_id` will be due, if any is waiting.
+    /// When the next outbox row of `shop_id` will be due, if any is waiting (rows held
+    /// behind a failed or conflicting step of their product wait for the user, not time).
     pub fn next_outbox_time(&self, shop_id: Id) -> Result<Option<Option<Timestamp>>> {
         self.read(|tx| {
             Ok(tx
                 .row(
                     "SELECT min(coalesce(o.next_attempt_at, '')) FROM outbox o JOIN publication p ON p.id = o.publication_id
-                      WHERE p.shop_id = ?1 AND o.state IN ('pending', 'sending')",
+                      WHERE p.shop_id = ?1 AND o.state IN ('pending', 'sending')
+                        AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.publication_id = o.publication_id
+                                          AND e.seq < o.seq AND e.state IN ('pending', 'sending', 'blocked', 'failed'))",
                     [shop_id],
                     |row| row.get::<_, Option<String>>(0),
                 )?
