@@ -13,6 +13,7 @@ use crate::catalog::shops::{NewShop, Shop, ShopIdentity};
 use crate::market::http::Http;
 use crate::market::{Endpoints, Malformed, MarketError, Marketplace, NetworkFailure};
 use crate::platform::Platform;
+use crate::rules::RuleSet;
 
 /// The practice marketplace's name for each platform in its control API.
 fn market_name(platform: Platform) -> &'static str {
@@ -69,12 +70,13 @@ fn identity_of(platform: Platform, shop: &Value) -> Result<(ShopIdentity, String
 }
 
 /// Connects the practice marketplace at `base` (control token `token`): makes or finds
-/// a practice shop per platform, points it at `base`, authorises it and keeps its
-/// secrets in `secrets`. Returns the shops.
+/// a practice shop per platform, points it at `base`, authorises it, keeps its secrets
+/// in `secrets` and finds the rule packs' categories in its tree. Returns the shops.
 pub async fn connect(
     catalog: &Catalog,
     secrets: &SessionSecrets,
     http: Arc<Http>,
+    rules: &RuleSet,
     base: &str,
     token: &str,
 ) -> Result<Vec<Shop>, ShopError> {
@@ -134,6 +136,8 @@ pub async fn connect(
         .map_err(|missing| ShopError::Incomplete(shop.name.clone(), missing))?;
         let tokens = adapter.exchange_code(code).await?;
         let remote_shop = adapter.test_connection().await?;
+        let categories = super::categories::fetch(&adapter, rules.platform(platform)).await?;
+        catalog.save_shop_categories(shop.id, &categories.found)?;
         secrets.save(
             shop.id,
             &ShopSecrets {

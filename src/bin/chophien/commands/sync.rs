@@ -202,6 +202,7 @@ fn status(ctx: &Context<'_>, shop: Option<&str>) -> Result<ExitCode, Failure> {
 
 fn send(ctx: &Context<'_>, options: &SyncArgs) -> Result<ExitCode, Failure> {
     let catalog = &ctx.catalog;
+    let rules = Arc::new(ctx.rules()?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -225,6 +226,7 @@ fn send(ctx: &Context<'_>, options: &SyncArgs) -> Result<ExitCode, Failure> {
                         catalog,
                         &session,
                         http.clone(),
+                        &rules,
                         base,
                         token,
                     ))
@@ -268,7 +270,7 @@ fn send(ctx: &Context<'_>, options: &SyncArgs) -> Result<ExitCode, Failure> {
         catalog: shared.clone(),
         secrets,
         http,
-        rules: Arc::new(ctx.rules()?),
+        rules,
         i18n: Arc::new(I18n::new(ctx.i18n.lang())),
         today: ctx.today,
         options: SyncOptions {
