@@ -12,6 +12,7 @@
 //!   label rules, as data files.
 //! - [`shops`]: marketplace accounts, their secrets in the OS keychain, token refresh.
 //! - [`sync`]: the outbox engine that publishes to shops, exactly once.
+//! - [`sandbox`]: the practice marketplace (a local server speaking the platforms' APIs).
 //! - [`i18n`]: Fluent messages, VND prices and dates.
 //! - [`text`]: NFC normalisation and Vietnamese folding.
 //! - [`paths`]: where data lives; [`settings`]: the desktop preferences;
@@ -30,6 +31,7 @@ pub mod paths;
 pub mod photos;
 pub mod platform;
 pub mod rules;
+pub mod sandbox;
 pub mod scripts;
 pub mod settings;
 pub mod shops;

@@ -47,3 +47,5 @@ market-shop-incomplete = Shop { $shop } lacks its identifiers on the marketplace
 market-shop-ok = Active
 market-shop-needs-reauth = Needs reconnecting: the access has lapsed
 market-shop-lapsing = Access lapses in { $days } days: reconnect the shop
+market-sandbox-store = The practice marketplace's data file cannot be opened ({ $path }). Check that the data folder has free space and can be written.
+market-sandbox-port = The practice marketplace cannot open port { $port } (it may be in use). Try another port, or leave it empty to pick one.

@@ -47,3 +47,5 @@ market-shop-incomplete = Cửa hàng { $shop } thiếu thông tin nhận diện 
 market-shop-ok = Đang hoạt động
 market-shop-needs-reauth = Cần kết nối lại: quyền truy cập đã hết hạn
 market-shop-lapsing = Quyền truy cập hết hạn sau { $days } ngày: hãy kết nối lại
+market-sandbox-store = Không mở được tệp dữ liệu của sàn luyện tập ({ $path }). Hãy kiểm tra thư mục dữ liệu còn chỗ trống và cho phép ghi.
+market-sandbox-port = Không mở được sàn luyện tập ở cổng { $port } (có thể cổng đang bận). Hãy thử cổng khác hoặc để trống để tự chọn.

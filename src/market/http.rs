@@ -76,7 +76,8 @@ pub struct Http {
     clock: Arc<Clock>,
 }
 
-fn install_crypto_provider() {
+/// Makes rustls use `ring` (once per process), before any client is built.
+pub fn install_crypto_provider() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         // Another part of the process may have installed one first: either is fine.

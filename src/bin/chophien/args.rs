@@ -62,6 +62,8 @@ pub(crate) enum Command {
     Script(ScriptArgs),
     #[command(subcommand)]
     Shop(ShopCommand),
+    #[command(subcommand)]
+    Sandbox(SandboxCommand),
     Publish {
         #[arg(id = "products", num_args = 0..)]
         products: Vec<String>,
@@ -460,6 +462,22 @@ pub(crate) enum ShopCommand {
     Remove {
         #[arg(id = "shop")]
         shop: String,
+    },
+}
+
+/// `sandbox serve`: the practice marketplace, standalone.
+#[derive(Debug, Subcommand)]
+pub(crate) enum SandboxCommand {
+    Serve {
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        #[arg(long, default_value_t = 0.0)]
+        fault_rate: f64,
+        /// Its own data file (default: practice-market.sqlite in the data folder).
+        #[arg(long = "market-db", value_name = "FILE")]
+        market_db: Option<PathBuf>,
+        #[arg(long, value_name = "MS", default_value_t = 3000)]
+        review_delay_ms: u64,
     },
 }
 

@@ -9,6 +9,7 @@ mod parse;
 mod photo;
 mod product;
 mod proof;
+mod sandbox;
 mod script;
 mod search;
 mod shop;
@@ -32,6 +33,7 @@ pub(crate) fn run(ctx: &Context<'_>, command: Command) -> Result<ExitCode, Failu
         Command::Proof(command) => proof::run(ctx, command),
         Command::Script(args) => script::run(ctx, args),
         Command::Shop(command) => shop::run(ctx, command),
+        Command::Sandbox(command) => sandbox::run(ctx, command),
         Command::Publish {
             products,
             shop,

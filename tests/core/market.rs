@@ -1,0 +1,271 @@
+//! The adapters against the practice marketplace on 127.0.0.1: each platform's flow
+//! (photo, creation, review, price and stock), each typed error from the platform's
+//! own signal, and a PC clock ten minutes fast.
+
+use std::time::Duration;
+
+use chophien::market::clock::Clock;
+use chophien::market::{
+    Credential, Endpoints, MarketError, Marketplace, Package, ProductDraft, RemoteImage,
+    ReviewState, SkuDraft, SkuUpdate,
+};
+use chophien::platform::Platform;
+use chophien::shops::Adapter;
+use serde_json::json;
+
+use crate::practice::{PLATFORMS, Practice, http, http_with, market_name, photo_bytes};
+
+fn draft(sku: &str, title: &str, category_id: &str, images: Vec<RemoteImage>) -> ProductDraft {
+    ProductDraft {
+        title: title.to_owned(),
+        description: "Mật ong nguyên chất từ rừng tràm U Minh, thu hoạch thủ công, đóng chai thủy tinh 500 ml. \
+                      Dùng pha nước ấm mỗi sáng hoặc ăn kèm bánh mì."
+            .to_owned(),
+        category_id: category_id.to_owned(),
+        images,
+        skus: vec![SkuDraft {
+            seller_sku: sku.to_owned(),
+            price_vnd: 185_000,
+            stock: 40,
+        }],
+        package: Package {
+            weight_grams: 700,
+            length_cm: Some(10),
+            width_cm: Some(10),
+            height_cm: Some(20),
+        },
+        attributes: Vec::new(),
+        idempotency_key: format!("key-{sku}"),
+    }
+}
+
+/// A leaf category of the shop's tree, with the attributes it requires filled in.
+async fn leaf(adapter: &Adapter) -> (String, Vec<(String, String)>) {
+    let categories = adapter.categories().await.unwrap();
+    let leaf = categories.iter().find(|c| c.leaf).expect("a leaf category");
+    let attributes = adapter
+        .attributes(&leaf.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.required)
+        .map(|a| (a.id, "Việt Nam".to_owned()))
+        .collect();
+    (leaf.id.clone(), attributes)
+}
+
+async fn product_draft(adapter: &Adapter, sku: &str, title: &str) -> ProductDraft {
+    let image = adapter
+        .upload_image(photo_bytes(), "cover.jpg")
+        .await
+        .unwrap();
+    let (category, attributes) = leaf(adapter).await;
+    let mut draft = draft(sku, title, &category, vec![image]);
+    draft.attributes = attributes;
+    draft
+}
+
+#[tokio::test]
+async fn each_platform_uploads_creates_reviews_and_updates() {
+    let practice = Practice::start(|_| {}).await;
+    for platform in PLATFORMS {
+        let adapter = practice.adapter(platform, http()).await;
+        let draft = product_draft(
+            &adapter,
+            "MO-500",
+            "Mật ong rừng tràm U Minh 500 ml nguyên chất",
+        )
+        .await;
+        let created = adapter.create_product(&draft).await.unwrap();
+        let product = adapter.product(&created.product_id).await.unwrap();
+        assert_eq!(product.state, ReviewState::Live, "{platform:?}");
+        assert_eq!(product.skus[0].seller_sku, "MO-500");
+        assert_eq!(product.skus[0].price_vnd, Some(185_000));
+
+        adapter
+            .update_price_stock(
+                &created.product_id,
+                &[SkuUpdate {
+                    seller_sku: "MO-500".into(),
+                    price_vnd: 175_000,
+                    stock: 12,
+                }],
+            )
+            .await
+            .unwrap();
+        let product = adapter.product(&created.product_id).await.unwrap();
+        assert_eq!(product.skus[0].price_vnd, Some(175_000), "{platform:?}");
+        assert_eq!(product.skus[0].stock, Some(12), "{platform:?}");
+        assert_eq!(
+            adapter.find_by_sku("MO-500").await.unwrap().as_deref(),
+            Some(created.product_id.as_str())
+        );
+        assert_eq!(adapter.find_by_sku("NOT-THERE").await.unwrap(), None);
+    }
+}
+
+#[tokio::test]
+async fn a_review_takes_time_and_a_forbidden_word_is_rejected_with_its_reason() {
+    let practice = Practice::start(|config| config.review_delay = Duration::from_millis(300)).await;
+    for platform in PLATFORMS {
+        let adapter = practice.adapter(platform, http()).await;
+        let fine = product_draft(&adapter, "TRA-1", "Trà shan tuyết cổ thụ Hà Giang 100 g").await;
+        let created = adapter.create_product(&fine).await.unwrap();
+        assert_eq!(
+            adapter.product(&created.product_id).await.unwrap().state,
+            ReviewState::UnderReview
+        );
+        let mut bad = product_draft(&adapter, "TRA-2", "Trà shan tuyết hàng xách tay 100 g").await;
+        bad.idempotency_key = "key-TRA-2".into();
+        let rejected = adapter.create_product(&bad).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        assert_eq!(
+            adapter.product(&created.product_id).await.unwrap().state,
+            ReviewState::Live
+        );
+        match adapter.product(&rejected.product_id).await.unwrap().state {
+            ReviewState::Rejected { reasons } => {
+                assert!(!reasons.is_empty(), "{platform:?}");
+                assert!(reasons[0].reason.contains("xách tay"), "{:?}", reasons);
+            }
+            other => panic!("{platform:?}: {other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_second_product_with_the_same_sku_is_a_duplicate_and_tiktok_keys_repeat_safely() {
+    let practice = Practice::start(|_| {}).await;
+    for platform in PLATFORMS {
+        let adapter = practice.adapter(platform, http()).await;
+        let first =
+            product_draft(&adapter, "GAO-5KG", "Gạo ST25 Sóc Trăng túi 5 kg thơm dẻo").await;
+        let created = adapter.create_product(&first).await.unwrap();
+        if platform == Platform::TiktokShop {
+            // The same key again: the same product, not a second one.
+            let again = adapter.create_product(&first).await.unwrap();
+            assert_eq!(again.product_id, created.product_id);
+        }
+        let mut second = first.clone();
+        second.idempotency_key = "another-key".into();
+        match adapter.create_product(&second).await {
+            Err(MarketError::DuplicateSku { .. }) => {}
+            other => panic!("{platform:?}: {other:?}"),
+        }
+    }
+    let products = practice.control("products?platform=tiktok", None).await;
+    assert_eq!(products["products"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_wrong_secret_is_named_by_the_platform() {
+    let practice = Practice::start(|_| {}).await;
+    for platform in PLATFORMS {
+        let (identity, _) = practice.credentials(platform).await;
+        let endpoints = Endpoints::practice(platform, &practice.base()).unwrap();
+        let adapter = Adapter::new(
+            platform,
+            &identity,
+            endpoints,
+            "not-the-secret".into(),
+            None,
+            http(),
+        )
+        .unwrap();
+        let error = match adapter.exchange_code(&practice.code(platform).await).await {
+            // TikTok's and Lazada's token calls check the secret; Shopee's signature does.
+            Err(error) => error,
+            Ok(_) => adapter.test_connection().await.unwrap_err(),
+        };
+        let expected = match platform {
+            Platform::Shopee => Credential::PartnerKey,
+            _ => Credential::AppSecret,
+        };
+        assert_eq!(
+            error,
+            MarketError::WrongCredential {
+                credential: expected
+            },
+            "{platform:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_pc_clock_ten_minutes_fast_is_corrected_from_the_platform() {
+    let practice = Practice::start(|_| {}).await;
+    for platform in PLATFORMS {
+        let http = http_with(Clock::with_error_ms(10 * 60 * 1000));
+        let adapter = practice.adapter(platform, http.clone()).await;
+        // The first signed call learnt the offset (and was retried if it was refused).
+        let offset = http.clock().offset_ms();
+        assert!(
+            (-601_500..=-598_500).contains(&offset),
+            "{platform:?}: offset {offset}"
+        );
+        adapter.categories().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn an_expired_token_is_reported_then_refreshed_and_shopee_refresh_tokens_are_single_use() {
+    let practice = Practice::start(|_| {}).await;
+    for platform in PLATFORMS {
+        let adapter = practice.adapter(platform, http()).await;
+        let shop = practice.shop(platform).await;
+        practice
+            .control(
+                "expire",
+                Some(json!({"platform": market_name(platform), "shop_id": shop["shop_id"], "token": "access"})),
+            )
+            .await;
+        assert_eq!(
+            adapter.categories().await.unwrap_err(),
+            MarketError::AuthExpired,
+            "{platform:?}"
+        );
+        let old = adapter.current_tokens().unwrap();
+        let fresh = adapter.refresh_tokens().await.unwrap();
+        adapter.use_tokens(fresh.clone());
+        adapter.categories().await.unwrap();
+        if platform == Platform::Shopee {
+            assert_ne!(fresh.refresh_token, old.refresh_token);
+            adapter.use_tokens(old);
+            assert_eq!(
+                adapter.refresh_tokens().await.unwrap_err(),
+                MarketError::Reauthorize
+            );
+        }
+        practice
+            .control(
+                "expire",
+                Some(json!({"platform": market_name(platform), "shop_id": shop["shop_id"], "token": "refresh"})),
+            )
+            .await;
+        adapter.use_tokens(fresh);
+        assert_eq!(
+            adapter.refresh_tokens().await.unwrap_err(),
+            MarketError::Reauthorize,
+            "{platform:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn too_many_requests_are_rate_limited_with_the_wait() {
+    let practice = Practice::start(|config| config.rate_scale = 0.1).await;
+    for platform in PLATFORMS {
+        let adapter = practice.adapter(platform, http()).await;
+        let mut limited = None;
+        for _ in 0..100 {
+            if let Err(error) = adapter.categories().await {
+                limited = Some(error);
+                break;
+            }
+        }
+        match limited {
+            Some(MarketError::RateLimited { .. }) => {}
+            other => panic!("{platform:?}: {other:?}"),
+        }
+    }
+}
