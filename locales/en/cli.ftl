@@ -304,3 +304,4 @@ cli-help-sandbox-serve-review_delay_ms = How long the marketplace "reviews" a pr
 cli-sandbox-serving = The practice marketplace runs at { $url }
 cli-sandbox-token = Control token (for chophien sync --practice): { $token }
 cli-sandbox-stop = Press Ctrl+C to stop.
+cli-help-sync-refresh = Ask now about every product the marketplace is reviewing.

@@ -301,3 +301,4 @@ cli-help-sandbox-serve-review_delay_ms = Thời gian sàn “duyệt” một s�
 cli-sandbox-serving = Sàn luyện tập đang chạy ở { $url }
 cli-sandbox-token = Mã điều khiển (cho chophien sync --practice): { $token }
 cli-sandbox-stop = Bấm Ctrl+C để dừng.
+cli-help-sync-refresh = Hỏi ngay kết quả duyệt của mọi sản phẩm đang chờ sàn duyệt.

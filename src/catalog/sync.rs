@@ -334,6 +334,17 @@ impl Catalog {
         })
     }
 
+    /// Asks about every review of `shop_id` at the next turn ("Làm mới trạng thái").
+    pub fn poll_reviews_now(&self, shop_id: Id) -> Result<()> {
+        self.write(|tx| {
+            tx.exec(
+                "UPDATE publication SET next_poll_at = ?2 WHERE shop_id = ?1 AND state = 'under_review'",
+                params![shop_id, Timestamp::now()],
+            )?;
+            Ok(())
+        })
+    }
+
     /// When the next review of `shop_id` should be asked about, if any is pending.
     pub fn next_poll_time(&self, shop_id: Id) -> Result<Option<Timestamp>> {
         self.read(|tx| {

@@ -356,6 +356,7 @@ async fn serve(
     let Some(fault) = shared.faults.draw() else {
         return platform_answer(shared, market, host, path, request).await;
     };
+    shared.count_request(market, &format!("{path} (fault)"));
     match fault {
         FaultKind::ServerError => {
             let status = if fastrand::bool() {

@@ -3,7 +3,7 @@
 //! the platform requires there.
 
 use crate::catalog::shops::ShopCategory;
-use crate::market::{Marketplace, RemoteCategory, Result};
+use crate::market::{MarketError, Marketplace, RemoteCategory, Result};
 use crate::rules::PlatformRules;
 use crate::text;
 
@@ -30,8 +30,12 @@ fn folded_paths(categories: &[RemoteCategory]) -> Vec<(String, String, &RemoteCa
                 parent = up.parent_id.as_deref();
             }
             names.reverse();
-            let path = names.join(" > ");
-            (text::fold(&path), path, category)
+            let folded = names
+                .iter()
+                .map(|n| text::fold(n))
+                .collect::<Vec<_>>()
+                .join(" > ");
+            (folded, names.join(" > "), category)
         })
         .collect()
 }
@@ -41,6 +45,24 @@ fn folded_path(path: &str) -> String {
         .map(|part| text::fold(part.trim()))
         .collect::<Vec<_>>()
         .join(" > ")
+}
+
+/// A category's attributes, waiting as the platform asks when it says "too many
+/// requests" (a pack has a dozen categories, asked one after another).
+async fn attributes_paced(
+    adapter: &impl Marketplace,
+    id: &str,
+) -> Result<Vec<crate::market::RemoteAttribute>> {
+    let mut tries = 0;
+    loop {
+        match adapter.attributes(id).await {
+            Err(MarketError::RateLimited { wait }) if tries < 5 => {
+                tries += 1;
+                tokio::time::sleep(wait.unwrap_or(std::time::Duration::from_secs(1))).await;
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Matches the pack's categories against the shop's tree and asks, for each match, the
@@ -69,8 +91,7 @@ pub async fn fetch(adapter: &impl Marketplace, pack: &PlatformRules) -> Result<C
             missing.push(category.key.clone());
             continue;
         };
-        let required = adapter
-            .attributes(&remote.id)
+        let required = attributes_paced(adapter, &remote.id)
             .await?
             .into_iter()
             .filter(|a| a.required)

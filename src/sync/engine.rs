@@ -107,6 +107,9 @@ struct Run {
     bucket: Bucket,
     refresh: tokio::sync::Mutex<()>,
     paused: std::sync::Mutex<Option<String>>,
+    /// One lock per photo rendition: products sharing a photo, sent at the same time,
+    /// upload it once (the second waits, then finds it recorded).
+    photo_locks: std::sync::Mutex<std::collections::HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 /// The engine's parts, shared by the tasks of a run.
@@ -178,6 +181,7 @@ impl Engine {
             bucket: Bucket::new(rate),
             refresh: tokio::sync::Mutex::new(()),
             paused: std::sync::Mutex::new(None),
+            photo_locks: std::sync::Mutex::new(std::collections::HashMap::new()),
         });
         run.drain(&self.cancel).await
     }
@@ -469,6 +473,14 @@ impl Run {
     async fn upload_photos(&self, prepared: &mut Prepared) -> Result<(), MarketError> {
         let mut images = Vec::with_capacity(prepared.photos.len());
         for (rendition, path) in &prepared.photos {
+            let lock = self
+                .photo_locks
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .entry(rendition.clone())
+                .or_default()
+                .clone();
+            let _held = lock.lock().await;
             if let Ok(Some((id, url))) = self.catalog().remote_image(self.shop.id, rendition) {
                 images.push(RemoteImage { id, url });
                 continue;

@@ -23,4 +23,5 @@ mod scripts;
 mod search;
 mod signing;
 mod support;
+mod sync;
 mod validation;

@@ -491,6 +491,9 @@ pub(crate) struct SyncArgs {
     pub(crate) shop: Option<String>,
     #[arg(long)]
     pub(crate) dry_run: bool,
+    /// Ask now about every product under review (instead of at its next turn).
+    #[arg(long)]
+    pub(crate) refresh: bool,
     /// Keep polling reviews this many seconds after everything is sent.
     #[arg(long, value_name = "SECONDS", default_value_t = 0)]
     pub(crate) wait_reviews: u64,

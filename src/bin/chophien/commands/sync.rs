@@ -248,6 +248,13 @@ fn send(ctx: &Context<'_>, options: &SyncArgs) -> Result<ExitCode, Failure> {
             .filter(|s| !s.practice)
             .collect(),
     };
+    if options.refresh {
+        for shop in &shops {
+            catalog
+                .poll_reviews_now(shop.id)
+                .map_err(|e| ctx.fail(&e))?;
+        }
+    }
     if options.dry_run {
         for shop in &shops {
             let due = catalog

@@ -1,0 +1,377 @@
+//! The sync engine against the practice marketplace on 127.0.0.1: many listings through
+//! random faults, exactly once; edits made while offline or during a sync; tokens that
+//! expire mid-run; a price changed on the platform (a conflict, never overwritten).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use chophien::catalog::ids::Id;
+use chophien::catalog::shops::Shop;
+use chophien::catalog::sync::PublicationState;
+use chophien::catalog::{Catalog, ProductDraft, VariantDraft};
+use chophien::i18n::{I18n, Lang};
+use chophien::photos::PhotoStore;
+use chophien::platform::Platform;
+use chophien::rules::RuleSet;
+use chophien::shops::practice;
+use chophien::shops::secrets::SessionSecrets;
+use chophien::sync::{Engine, ShopOutcome, SyncOptions};
+use serde_json::json;
+
+use crate::practice::{Practice, http, market_name};
+use crate::support::{TODAY, TempCatalog};
+
+/// A catalog, a practice marketplace and its shops connected.
+pub struct World {
+    pub temp: TempCatalog,
+    pub engine_catalog: Arc<Catalog>,
+    pub practice: Practice,
+    pub secrets: Arc<SessionSecrets>,
+    pub shops: Vec<Shop>,
+    pub photos: Vec<PathBuf>,
+}
+
+fn tiny_jpeg(dir: &std::path::Path, index: usize) -> PathBuf {
+    let path = dir.join(format!("p{index:05}.jpg"));
+    let image = image::RgbImage::from_fn(96, 96, |x, y| {
+        let seed = index as u32;
+        image::Rgb([
+            ((x * 7 + seed * 13) % 256) as u8,
+            ((y * 5 + seed * 29) % 256) as u8,
+            ((x + y + seed * 3) % 256) as u8,
+        ])
+    });
+    image.save(&path).unwrap();
+    path
+}
+
+impl World {
+    pub async fn new(
+        photo_pool: usize,
+        tune: impl FnOnce(&mut chophien::sandbox::SandboxConfig),
+    ) -> World {
+        let temp = TempCatalog::new();
+        let practice = Practice::start(tune).await;
+        let secrets = Arc::new(SessionSecrets::default());
+        let shops = practice::connect(
+            &temp.catalog,
+            &secrets,
+            http(),
+            &RuleSet::built_in().unwrap(),
+            &practice.base(),
+            practice.running.control_token(),
+        )
+        .await
+        .unwrap();
+        let dir = temp.dir.path().join("camera");
+        std::fs::create_dir_all(&dir).unwrap();
+        let photos = (0..photo_pool).map(|i| tiny_jpeg(&dir, i)).collect();
+        let engine_catalog = Arc::new(Catalog::open(&temp.path()).unwrap());
+        let world = World {
+            temp,
+            engine_catalog,
+            practice,
+            secrets,
+            shops,
+            photos,
+        };
+        world
+    }
+
+    pub fn shop(&self, platform: Platform) -> &Shop {
+        self.shops.iter().find(|s| s.platform == platform).unwrap()
+    }
+
+    /// `count` products, each with one variant and five photos from the pool (products
+    /// share photos, so a photo must go up once per shop however many products use it).
+    pub fn products(&self, count: usize) -> Vec<Id> {
+        let catalog = &self.temp.catalog;
+        let coop = self.temp.coop("HTX Ong mật Hưng Yên");
+        let store = PhotoStore::open(self.temp.dir.path()).unwrap();
+        (0..count)
+            .map(|i| {
+                let mut draft =
+                    ProductDraft::new(coop.id, &format!("Mật ong hoa nhãn số {i}"), "I.2.b");
+                draft.package.weight_g = Some(700);
+                draft.origin = Some("Hưng Yên".into());
+                let product = catalog.create_product(&draft).unwrap();
+                catalog
+                    .add_variant(
+                        product.id,
+                        &VariantDraft {
+                            sku: format!("MO-{i:05}"),
+                            name: None,
+                            price_vnd: 100_000 + i as i64,
+                            stock: 20,
+                        },
+                    )
+                    .unwrap();
+                let files: Vec<PathBuf> = (0..5)
+                    .map(|k| self.photos[(i + k) % self.photos.len()].clone())
+                    .collect();
+                chophien::photos::import_files(catalog, &store, product.id, &files, &|_| true)
+                    .unwrap();
+                product.id
+            })
+            .collect()
+    }
+
+    pub fn engine(&self, options: SyncOptions) -> Engine {
+        Engine {
+            catalog: self.engine_catalog.clone(),
+            secrets: self.secrets.clone(),
+            http: http(),
+            rules: RuleSet::built_in().unwrap(),
+            i18n: Arc::new(I18n::new(Lang::Vi)),
+            today: TODAY,
+            options,
+            cancel: Arc::new(AtomicBool::new(false)),
+            progress: None,
+        }
+    }
+
+    /// Every product the market holds for `platform`.
+    pub async fn market_products(&self, platform: Platform) -> Vec<serde_json::Value> {
+        let answer = self
+            .practice
+            .control(
+                &format!("products?platform={}", market_name(platform)),
+                None,
+            )
+            .await;
+        answer["products"].as_array().unwrap().clone()
+    }
+}
+
+/// Fast options for tests: short back-off, quick polls.
+pub fn quick() -> SyncOptions {
+    SyncOptions {
+        concurrency: 4,
+        rate: Some(500.0),
+        backoff_base: Duration::from_millis(20),
+        backoff_cap: Duration::from_millis(400),
+        poll_first: Duration::from_millis(20),
+        poll_cap: Duration::from_millis(200),
+        wait_for_reviews: Duration::from_secs(20),
+        longest_wait: Duration::from_secs(5),
+    }
+}
+
+/// Runs the engine until nothing is left (a run may end early waiting for back-off).
+async fn drain(engine: &Engine, shop: &Shop) -> ShopOutcome {
+    for _ in 0..50 {
+        let outcome = engine.run_shop(shop.id).await.unwrap();
+        if outcome == ShopOutcome::Drained {
+            return outcome;
+        }
+    }
+    panic!("the queue of {} never drained", shop.name);
+}
+
+/// The market holds each SKU once, live, with the catalog's price.
+async fn assert_exactly_once(world: &World, platform: Platform, products: &[Id]) {
+    let shop = world.shop(platform);
+    let held = world.market_products(platform).await;
+    assert_eq!(
+        held.len(),
+        products.len(),
+        "{platform:?}: products on the market"
+    );
+    let mut skus: Vec<String> = held
+        .iter()
+        .flat_map(|p| {
+            p["seller_skus"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap().to_owned())
+        })
+        .collect();
+    skus.sort();
+    skus.dedup();
+    assert_eq!(
+        skus.len(),
+        products.len(),
+        "{platform:?}: one product per SKU"
+    );
+    for publication in world.temp.catalog.publications(Some(shop.id)).unwrap() {
+        assert_eq!(
+            publication.state,
+            PublicationState::Live,
+            "{platform:?}: {publication:?}"
+        );
+        let remote = publication.remote_id.unwrap();
+        assert!(
+            held.iter()
+                .any(|p| p["id"].as_str() == Some(remote.as_str())),
+            "{platform:?}: remote id {remote}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_listings_through_random_faults_go_live_exactly_once() {
+    let count: usize = std::env::var("CHOPHIEN_SYNC_LISTINGS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(300);
+    // The marketplace's own limit well above the engine's pace: rate limits come from
+    // the injected faults here.
+    let world = World::new(count.min(250), |config| config.rate_scale = 50.0).await;
+    let products = world.products(count);
+    let platform = Platform::Shopee;
+    let shop = world.shop(platform);
+    for product in &products {
+        world
+            .temp
+            .catalog
+            .queue_publication(shop.id, *product)
+            .unwrap();
+    }
+    world
+        .practice
+        .control(
+            "faults",
+            Some(json!({"rate": 0.1, "seed": 7, "slow_ms": 1500,
+                        "kinds": ["server_error", "slow", "drop_before", "drop_after_commit", "cut_body", "rate_limit"]})),
+        )
+        .await;
+    let mut options = quick();
+    options.concurrency = 6;
+    let engine = world.engine(options);
+    // Timeouts shorter than the slow answers.
+    let engine = Engine {
+        http: Arc::new(chophien::market::http::Http::new(
+            Arc::new(chophien::market::clock::Clock::system()),
+            chophien::market::http::Timeouts {
+                connect: Duration::from_secs(2),
+                request: Duration::from_secs(1),
+            },
+        )),
+        ..engine
+    };
+    drain(&engine, shop).await;
+    let publications = world.temp.catalog.publications(Some(shop.id)).unwrap();
+    let not_live: Vec<_> = publications
+        .iter()
+        .filter(|p| p.state != PublicationState::Live)
+        .map(|p| (p.state, p.problem.clone()))
+        .collect();
+    assert!(
+        not_live.is_empty(),
+        "{} not live, e.g. {:?}",
+        not_live.len(),
+        not_live.first()
+    );
+    assert_exactly_once(&world, platform, &products).await;
+    let stats = world.practice.control("stats", None).await;
+    let requests = |path: &str| {
+        stats["requests"][format!("shopee {path}")]
+            .as_u64()
+            .unwrap_or(0) as usize
+    };
+    let upload = "/api/v2/media_space/upload_image";
+    // Every photo goes up once; again only when the answer to its upload was lost (and
+    // no other product sharing it got it up meanwhile).
+    let distinct = count.min(250);
+    assert!(requests(upload) >= distinct, "{stats}");
+    assert!(
+        requests(upload) <= distinct + requests(&format!("{upload} (fault)")),
+        "{stats}"
+    );
+    // Every product created once (the market holds one per SKU, checked above); a creation
+    // is repeated only after a fault.
+    let creations = "/api/v2/product/add_item";
+    assert!(
+        requests(creations) <= count + requests(&format!("{creations} (fault)")),
+        "{stats}"
+    );
+}
+
+/// kill -9 of the syncing process at random moments, with edits between the kills: the
+/// next run resumes, no product is created twice, no edit is lost.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_while_syncing_loses_nothing_and_duplicates_nothing() {
+    let world = World::new(60, |_| {}).await;
+    let products = world.products(30);
+    let platforms = [Platform::TiktokShop, Platform::Shopee, Platform::Lazada];
+    for platform in platforms {
+        for product in &products {
+            world
+                .temp
+                .catalog
+                .queue_publication(world.shop(platform).id, *product)
+                .unwrap();
+        }
+    }
+    let mut rng = fastrand::Rng::with_seed(20261123);
+    let run = |kill_after: Option<Duration>| {
+        let mut command = std::process::Command::new(crate::support::chophien_bin());
+        command
+            .arg("--db")
+            .arg(world.temp.path())
+            .args(["sync", "--refresh", "--practice", &world.practice.base()])
+            .env(
+                "CHOPHIEN_PRACTICE_TOKEN",
+                world.practice.running.control_token(),
+            )
+            .env("CHOPHIEN_DATA_DIR", world.temp.dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let mut child = command.spawn().unwrap();
+        match kill_after {
+            Some(wait) => {
+                std::thread::sleep(wait);
+                // SIGKILL: no destructor, no flush, like a power cut for the process.
+                let _ = child.kill();
+                child.wait().unwrap();
+            }
+            None => assert!(child.wait().unwrap().success()),
+        }
+    };
+    let mut killed = 0;
+    for round in 0..20 {
+        let wait = Duration::from_millis(rng.u64(80..900));
+        tokio::task::block_in_place(|| run(Some(wait)));
+        killed += 1;
+        // An edit between kills: its price must reach every shop in the end.
+        let product = products[round % products.len()];
+        let variant = world.temp.catalog.product_detail(product).unwrap().variants[0].clone();
+        let mut draft = variant.draft.clone();
+        draft.price_vnd += 1_000;
+        world
+            .temp
+            .catalog
+            .update_variant(variant.id, &draft)
+            .unwrap();
+    }
+    assert_eq!(killed, 20);
+    tokio::task::block_in_place(|| run(None));
+    // Products created by that last run are asked about at the next one.
+    tokio::task::block_in_place(|| run(None));
+    for platform in platforms {
+        assert_exactly_once(&world, platform, &products).await;
+        let held = world.market_products(platform).await;
+        for product in &products {
+            let detail = world.temp.catalog.product_detail(*product).unwrap();
+            let sku = &detail.variants[0].draft.sku;
+            let on_market = held
+                .iter()
+                .find(|p| {
+                    p["seller_skus"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|s| s.as_str() == Some(sku.as_str()))
+                })
+                .unwrap();
+            assert_eq!(
+                on_market["prices"][0].as_i64(),
+                Some(detail.variants[0].draft.price_vnd),
+                "{platform:?} {sku}: the last edit reached the market"
+            );
+        }
+    }
+}
