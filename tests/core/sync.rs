@@ -69,15 +69,14 @@ impl World {
         std::fs::create_dir_all(&dir).unwrap();
         let photos = (0..photo_pool).map(|i| tiny_jpeg(&dir, i)).collect();
         let engine_catalog = Arc::new(Catalog::open(&temp.path()).unwrap());
-        let world = World {
+        World {
             temp,
             engine_catalog,
             practice,
             secrets,
             shops,
             photos,
-        };
-        world
+        }
     }
 
     pub fn shop(&self, platform: Platform) -> &Shop {
