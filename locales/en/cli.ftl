@@ -234,3 +234,22 @@ cli-script-left-out = Not enough time in { $minutes } minutes for { $count ->
 }. Make the livestream longer or present fewer products.
 cli-script-findings = To fix before use:
 cli-script-saved = Saved script { $id }.
+
+## bundle, backup, restore
+
+cli-help-bundle = .chophien bundles that carry products between computers without a network.
+cli-help-bundle-export = Export cooperatives and products (with photos, certificates, listings and scripts) to one .chophien file.
+cli-help-bundle-export-out = The .chophien file to write.
+cli-help-product-ref = Product: id or name (may be given several times).
+cli-help-bundle-import = Import a .chophien file and merge it with this computer's data.
+cli-help-bundle-conflicts = Show the items edited on both computers, side by side.
+cli-help-bundle-resolve = Choose which version of a conflicting item to keep.
+cli-help-bundle-resolve-keep = local (keep this computer's version) or incoming (take the received one).
+cli-help-arg-bundle-file = The .chophien file to import.
+cli-help-arg-conflict = The conflict's id (see “bundle conflicts”).
+cli-help-backup = Back up the whole catalog and its photos to one file.
+cli-help-backup-out = The backup file to write (default: the backups folder in the data folder).
+cli-help-backup-auto = Back up only if today's automatic backup is missing, and delete older automatic ones.
+cli-help-backup-keep = How many automatic backups to keep (default 7).
+cli-help-restore = Restore the catalog from a backup (the current data is kept as a backup).
+cli-help-arg-backup-file = The backup file to restore.

@@ -231,3 +231,22 @@ cli-help-script-text-file = Ghi bản chữ thường (để đọc trên điệ
 cli-script-left-out = { $count } sản phẩm không đủ thời gian giới thiệu trong { $minutes } phút. Hãy kéo dài buổi live hoặc bớt sản phẩm.
 cli-script-findings = Cần sửa trước khi dùng:
 cli-script-saved = Đã lưu kịch bản { $id }.
+
+## bundle, backup, restore
+
+cli-help-bundle = Gói dữ liệu .chophien để chuyển sản phẩm giữa các máy không cần mạng.
+cli-help-bundle-export = Xuất hợp tác xã và sản phẩm (kèm ảnh, chứng nhận, tin đăng, kịch bản) vào một tệp .chophien.
+cli-help-bundle-export-out = Tệp .chophien sẽ ghi ra.
+cli-help-product-ref = Sản phẩm: mã hoặc tên (có thể nêu nhiều lần).
+cli-help-bundle-import = Nhập một tệp .chophien và gộp với dữ liệu của máy này.
+cli-help-bundle-conflicts = Xem các mục bị sửa ở cả hai máy, đặt cạnh nhau.
+cli-help-bundle-resolve = Chọn bản giữ lại cho một mục xung đột.
+cli-help-bundle-resolve-keep = local (giữ bản của máy này) hoặc incoming (lấy bản nhận được).
+cli-help-arg-bundle-file = Tệp .chophien cần nhập.
+cli-help-arg-conflict = Mã mục xung đột (xem bằng “bundle conflicts”).
+cli-help-backup = Sao lưu toàn bộ kho dữ liệu và ảnh vào một tệp.
+cli-help-backup-out = Tệp sao lưu sẽ ghi ra (mặc định: thư mục backups trong thư mục dữ liệu).
+cli-help-backup-auto = Chỉ sao lưu nếu hôm nay chưa có bản tự động, và xoá bớt bản tự động cũ.
+cli-help-backup-keep = Số bản sao lưu tự động được giữ lại (mặc định 7).
+cli-help-restore = Khôi phục kho dữ liệu từ một bản sao lưu (dữ liệu hiện tại được giữ thành bản sao lưu).
+cli-help-arg-backup-file = Tệp sao lưu cần khôi phục.

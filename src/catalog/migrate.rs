@@ -11,7 +11,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::search;
+use super::{exchange, search};
 
 /// `PRAGMA application_id` of a Chợ Phiên catalog: "CHPH".
 pub const APPLICATION_ID: i32 = 0x4348_5048;
@@ -41,6 +41,10 @@ const MIGRATIONS: &[Migration] = &[
     Migration {
         sql: include_str!("migrations/0005_scripts.sql"),
         after: None,
+    },
+    Migration {
+        sql: include_str!("migrations/0007_exchange.sql"),
+        after: Some(exchange::create_identity),
     },
 ];
 

@@ -6,6 +6,7 @@ mod cli;
 mod concurrency;
 mod crash;
 mod demo;
+mod exchange;
 mod folding;
 mod import;
 mod listings;

@@ -1967,6 +1967,11 @@ export const licenses: Component[] = [
     "license": "MIT/Apache-2.0"
   },
   {
+    "name": "typed-path",
+    "version": "0.12.4",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "typeid",
     "version": "1.0.3",
     "license": "MIT OR Apache-2.0"
@@ -2352,6 +2357,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "zip",
+    "version": "7.3.0",
+    "license": "MIT"
+  },
+  {
     "name": "zlib-rs",
     "version": "0.6.8",
     "license": "Zlib"
@@ -2360,6 +2370,11 @@ export const licenses: Component[] = [
     "name": "zmij",
     "version": "1.0.23",
     "license": "MIT"
+  },
+  {
+    "name": "zopfli",
+    "version": "0.8.3",
+    "license": "Apache-2.0"
   },
   {
     "name": "zune-core",

@@ -1,0 +1,223 @@
+//! `bundle export|import|conflicts|resolve`, `backup` and `restore`: work carried
+//! between laptops in files, and copies of the whole catalog.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use chophien::args;
+use chophien::catalog::Id;
+use chophien::exchange::backup::{
+    backup as make_backup, backup_if_due, backups_dir, restore as restore_backup,
+};
+use chophien::exchange::conflicts::{conflicts, resolve};
+use chophien::exchange::export::{BundleRequest, export_bundle};
+use chophien::exchange::import::import_bundle;
+use chophien::exchange::{Control, Resolution};
+use chophien::i18n::{I18n, Localize};
+
+use crate::args::BundleCommand;
+use crate::context::{Context, Failure, catalog_path};
+use crate::output;
+
+pub(crate) fn bundle(ctx: &Context<'_>, command: BundleCommand) -> Result<ExitCode, Failure> {
+    let catalog = &ctx.catalog;
+    match command {
+        BundleCommand::Export {
+            out,
+            coops,
+            products,
+        } => {
+            let request = BundleRequest {
+                cooperatives: coops
+                    .iter()
+                    .map(|c| catalog.resolve_cooperative(c).map_err(|e| ctx.fail(&e)))
+                    .collect::<Result<_, _>>()?,
+                products: products
+                    .iter()
+                    .map(|p| catalog.resolve_product(p).map_err(|e| ctx.fail(&e)))
+                    .collect::<Result<_, _>>()?,
+            };
+            let summary = export_bundle(catalog, &request, &out, Control::default())
+                .map_err(|e| ctx.fail(&e))?;
+            if ctx.json {
+                output::json(&summary);
+            } else {
+                let records: u64 = summary.records.values().sum();
+                println!(
+                    "{}",
+                    ctx.tr_args(
+                        "exchange-bundle-exported",
+                        args![
+                            "records" => records,
+                            "photos" => summary.photos,
+                            "file" => out.display().to_string(),
+                        ]
+                    )
+                );
+            }
+        }
+        BundleCommand::Import { file } => {
+            let summary =
+                import_bundle(catalog, &file, Control::default()).map_err(|e| ctx.fail(&e))?;
+            if ctx.json {
+                output::json(&summary);
+            } else {
+                println!(
+                    "{}",
+                    ctx.tr_args(
+                        "exchange-bundle-imported",
+                        args![
+                            "added" => summary.added,
+                            "updated" => summary.updated,
+                            "unchanged" => summary.unchanged,
+                            "kept" => summary.kept_local,
+                            "conflicts" => summary.conflicts,
+                            "photos" => summary.photos_added,
+                        ]
+                    )
+                );
+                if summary.conflicts > 0 {
+                    println!(
+                        "{}",
+                        ctx.tr_args(
+                            "exchange-conflicts-waiting",
+                            args!["count" => summary.conflicts]
+                        )
+                    );
+                }
+            }
+        }
+        BundleCommand::Conflicts => {
+            let open = conflicts(catalog).map_err(|e| ctx.fail(&e))?;
+            if ctx.json {
+                output::json(&open);
+            } else if open.is_empty() {
+                println!("{}", ctx.tr("exchange-no-conflicts"));
+            }
+            for conflict in open.iter().filter(|_| !ctx.json) {
+                // The fields that differ, side by side.
+                let differing: Vec<&String> = conflict
+                    .local
+                    .keys()
+                    .filter(|k| {
+                        *k != "updated_at" && conflict.local.get(*k) != conflict.incoming.get(*k)
+                    })
+                    .collect();
+                let show = |side: &serde_json::Map<String, serde_json::Value>| {
+                    differing
+                        .iter()
+                        .map(|k| format!("{k}: {}", side.get(*k).map(plain).unwrap_or_default()))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                println!(
+                    "{}",
+                    ctx.tr_args(
+                        "exchange-conflict-row",
+                        args![
+                            "id" => conflict.id.to_string(),
+                            "kind" => conflict.kind.code(),
+                            "record" => conflict.record_id.clone(),
+                            "local" => show(&conflict.local),
+                            "incoming" => show(&conflict.incoming),
+                        ]
+                    )
+                );
+            }
+        }
+        BundleCommand::Resolve { conflict, keep } => {
+            let open = conflicts(catalog).map_err(|e| ctx.fail(&e))?;
+            // The id or its last characters, as elsewhere on the command line.
+            let id = Id::parse(&conflict)
+                .or_else(|| {
+                    let mut matching = open
+                        .iter()
+                        .filter(|c| c.id.to_string().ends_with(&conflict));
+                    matching
+                        .next()
+                        .filter(|_| matching.next().is_none())
+                        .map(|c| c.id)
+                })
+                .unwrap_or_default();
+            let resolution = if keep == "incoming" {
+                Resolution::Incoming
+            } else {
+                Resolution::Local
+            };
+            resolve(catalog, id, resolution).map_err(|e| ctx.fail(&e))?;
+            println!("{}", ctx.tr("exchange-conflict-resolved"));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn plain(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+pub(crate) fn backup(
+    ctx: &Context<'_>,
+    out: Option<&Path>,
+    auto: bool,
+    keep: usize,
+) -> Result<ExitCode, Failure> {
+    let catalog = &ctx.catalog;
+    let made = if auto {
+        backup_if_due(catalog, keep).map_err(|e| ctx.fail(&e))?
+    } else {
+        let out = out.map_or_else(
+            || {
+                let stamp = chophien::catalog::Timestamp::now()
+                    .to_db_text()
+                    .replace([':', '.'], "-");
+                backups_dir(catalog.data_dir()).join(format!("chophien-{stamp}.zip"))
+            },
+            Path::to_path_buf,
+        );
+        make_backup(catalog, &out, Control::default()).map_err(|e| ctx.fail(&e))?;
+        Some(out)
+    };
+    match made {
+        Some(path) if ctx.json => output::json(&serde_json::json!({ "backup": path })),
+        Some(path) => println!(
+            "{}",
+            ctx.tr_args(
+                "exchange-backup-made",
+                args!["file" => path.display().to_string()]
+            )
+        ),
+        None if ctx.json => output::json(&serde_json::json!({ "backup": null })),
+        None => println!("{}", ctx.tr("exchange-backup-not-due")),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Replaces the catalog with a backup; runs with no catalog open.
+pub(crate) fn restore(
+    db: Option<&Path>,
+    json: bool,
+    i18n: &I18n,
+    file: &Path,
+) -> Result<ExitCode, Failure> {
+    let catalog_file = catalog_path(db, i18n)?;
+    let summary = restore_backup(&catalog_file, file, Control::default())
+        .map_err(|e| Failure::new(e.code(), e.localize(i18n)))?;
+    if json {
+        output::json(&summary);
+    } else {
+        match &summary.previous {
+            Some(previous) => println!(
+                "{}",
+                i18n.tr_args(
+                    "exchange-restored",
+                    args!["previous" => previous.display().to_string()]
+                )
+            ),
+            None => println!("{}", i18n.tr("exchange-restored-fresh")),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
