@@ -253,3 +253,5 @@ cli-help-backup-auto = Back up only if today's automatic backup is missing, and 
 cli-help-backup-keep = How many automatic backups to keep (default 7).
 cli-help-restore = Restore the catalog from a backup (the current data is kept as a backup).
 cli-help-arg-backup-file = The backup file to restore.
+cli-help-export = Write the bulk-upload Excel file for a platform's Seller Center, with a photo folder and instructions.
+cli-help-export-out = The folder to write the Excel file and photos into.

@@ -250,3 +250,5 @@ cli-help-backup-auto = Chỉ sao lưu nếu hôm nay chưa có bản tự độn
 cli-help-backup-keep = Số bản sao lưu tự động được giữ lại (mặc định 7).
 cli-help-restore = Khôi phục kho dữ liệu từ một bản sao lưu (dữ liệu hiện tại được giữ thành bản sao lưu).
 cli-help-arg-backup-file = Tệp sao lưu cần khôi phục.
+cli-help-export = Ghi tệp Excel tải hàng loạt lên Kênh Người Bán của một sàn, kèm thư mục ảnh và hướng dẫn.
+cli-help-export-out = Thư mục để ghi tệp Excel và ảnh.

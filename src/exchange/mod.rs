@@ -4,6 +4,7 @@
 //!   with their photos, certificates, listings and scripts) and their merge by id, with
 //!   [`merge`] deciding per record; [`archive`] reads zip files defensively and writes
 //!   them streamed, [`manifest`] is their versioned table of contents.
+//! - [`bulk`]: the spreadsheets Seller Centers take for mass upload, with their photos.
 //! - [`backup`]: a consistent copy of the whole catalog and photo store, and its restore.
 //!
 //! Every file is written atomically (`crate::files`) and read as hostile: nothing in a
@@ -11,6 +12,7 @@
 
 pub mod archive;
 pub mod backup;
+pub mod bulk;
 pub mod conflicts;
 pub mod export;
 pub mod import;
@@ -83,6 +85,10 @@ pub enum ExchangeError {
     },
     #[error("the stored photo {sha256} is damaged")]
     PhotoDamaged { sha256: String },
+    #[error("{platform} has no bulk-upload template")]
+    NoBulkTemplate { platform: &'static str },
+    #[error(transparent)]
+    Photo(crate::photos::PhotoError),
     #[error("no open conflict has this id")]
     ConflictNotFound,
     #[error("cancelled")]
@@ -165,6 +171,8 @@ impl Localize for ExchangeError {
             ExchangeError::NewerFormat { .. } => "exchange.newer-format",
             ExchangeError::BadRecord { .. } => "exchange.bad-record",
             ExchangeError::PhotoDamaged { .. } => "exchange.photo-damaged",
+            ExchangeError::NoBulkTemplate { .. } => "exchange.no-bulk-template",
+            ExchangeError::Photo(error) => error.code(),
             ExchangeError::ConflictNotFound => "exchange.conflict-not-found",
             ExchangeError::Cancelled => "exchange.cancelled",
             ExchangeError::Catalog(error) => error.code(),
@@ -220,6 +228,10 @@ impl Localize for ExchangeError {
             ExchangeError::PhotoDamaged { sha256 } => {
                 i18n.tr_args("exchange-photo-damaged", args!["photo" => sha256])
             }
+            ExchangeError::NoBulkTemplate { platform } => {
+                i18n.tr_args("exchange-no-bulk-template", args!["platform" => *platform])
+            }
+            ExchangeError::Photo(error) => error.localize(i18n),
             ExchangeError::ConflictNotFound => i18n.tr("exchange-conflict-not-found"),
             ExchangeError::Cancelled => i18n.tr("exchange-cancelled"),
             ExchangeError::Catalog(error) => error.localize(i18n),

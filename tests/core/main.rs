@@ -2,6 +2,7 @@
 //! One test binary (faster to build and link than one per file).
 
 mod architecture;
+mod bulk;
 mod cli;
 mod concurrency;
 mod crash;

@@ -76,6 +76,12 @@ pub(crate) enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    Export {
+        #[arg(long)]
+        platform: String,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     #[command(subcommand)]
     Bundle(BundleCommand),
     Backup {

@@ -1497,6 +1497,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "rust_xlsxwriter",
+    "version": "0.96.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "rustc-hash",
     "version": "2.1.3",
     "license": "Apache-2.0 OR MIT"

@@ -9,15 +9,69 @@ use chophien::catalog::Id;
 use chophien::exchange::backup::{
     backup as make_backup, backup_if_due, backups_dir, restore as restore_backup,
 };
+use chophien::exchange::bulk::export_bulk;
 use chophien::exchange::conflicts::{conflicts, resolve};
 use chophien::exchange::export::{BundleRequest, export_bundle};
 use chophien::exchange::import::import_bundle;
 use chophien::exchange::{Control, Resolution};
 use chophien::i18n::{I18n, Localize};
 
+use super::parse;
 use crate::args::BundleCommand;
 use crate::context::{Context, Failure, catalog_path};
 use crate::output;
+
+/// `export --platform P --out DIR`: the Seller Center bulk-upload sheet and its photos.
+pub(crate) fn bulk(ctx: &Context<'_>, platform: &str, out: &Path) -> Result<ExitCode, Failure> {
+    let platform = parse::platform(ctx, platform)?;
+    let rules = ctx.rules()?;
+    let report = export_bulk(
+        &ctx.catalog,
+        &rules,
+        platform,
+        out,
+        ctx.today,
+        ctx.i18n,
+        Control::default(),
+    )
+    .map_err(|e| ctx.fail(&e))?;
+    if ctx.json {
+        output::json(&report);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let folder = report.photos_dir.display().to_string();
+    println!(
+        "{}",
+        ctx.tr_args(
+            "exchange-bulk-exported",
+            args![
+                "rows" => report.rows,
+                "products" => report.exported.len(),
+                "file" => report.file.display().to_string(),
+                "folder" => folder,
+            ]
+        )
+    );
+    if !report.skipped.is_empty() {
+        println!(
+            "{}",
+            ctx.tr_args(
+                "exchange-bulk-skipped",
+                args!["count" => report.skipped.len()]
+            )
+        );
+        for skipped in &report.skipped {
+            println!(
+                "{}",
+                ctx.tr_args(
+                    "exchange-bulk-skipped-line",
+                    args!["product" => &skipped.product, "reasons" => skipped.reasons.join(" ")]
+                )
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
 pub(crate) fn bundle(ctx: &Context<'_>, command: BundleCommand) -> Result<ExitCode, Failure> {
     let catalog = &ctx.catalog;

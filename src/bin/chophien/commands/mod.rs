@@ -42,6 +42,7 @@ pub(crate) fn run(ctx: &Context<'_>, command: Command) -> Result<ExitCode, Failu
             coop,
             dry_run,
         } => import::import(ctx, &file, coop.as_deref(), dry_run),
+        Command::Export { platform, out } => exchange::bulk(ctx, &platform, &out),
         Command::Bundle(command) => exchange::bundle(ctx, command),
         Command::Backup { out, auto, keep } => exchange::backup(ctx, out.as_deref(), auto, keep),
     }
