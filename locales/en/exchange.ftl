@@ -16,7 +16,19 @@ exchange-bundle-exported = Exported { $records } records and { $photos } photos 
 exchange-bundle-imported = Imported: { $added } added, { $updated } updated, { $unchanged } the same, { $kept } kept from this computer, { $conflicts } in conflict, { $photos } new photos.
 exchange-conflicts-waiting = { $count } items were edited on both computers. See them with “chophien bundle conflicts” and choose which version to keep.
 exchange-no-conflicts = No conflicts.
-exchange-conflict-row = { $id }  { $kind } { $record }: this computer “{ $local }”, received “{ $incoming }”
+exchange-conflict-row = { $id }  { $title }
+exchange-conflict-field = – { $field }: this computer “{ $local }” · received “{ $incoming }”
+exchange-conflict-title = { $kind ->
+        [cooperative] Cooperative
+        [product] Product
+        [certificate] Certificate
+        [variant] Variant
+        [photo] Photo
+        [listing] Listing
+        [proof] Proof
+        [script] Script
+       *[other] Item
+    } “{ $name }”
 exchange-conflict-resolved = Conflict resolved.
 exchange-backup-made = Backed up the catalog and its photos to { $file }.
 exchange-backup-not-due = Today's automatic backup already exists.

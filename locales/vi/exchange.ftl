@@ -16,7 +16,19 @@ exchange-bundle-exported = Đã xuất { $records } bản ghi và { $photos } �
 exchange-bundle-imported = Đã nhập: thêm { $added }, cập nhật { $updated }, giống nhau { $unchanged }, giữ bản của máy này { $kept }, xung đột { $conflicts }, ảnh mới { $photos }.
 exchange-conflicts-waiting = Có { $count } mục bị sửa ở cả hai máy. Xem bằng “chophien bundle conflicts” và chọn bản giữ lại.
 exchange-no-conflicts = Không có xung đột nào.
-exchange-conflict-row = { $id }  { $kind } { $record }: bản máy này “{ $local }”, bản nhận được “{ $incoming }”
+exchange-conflict-row = { $id }  { $title }
+exchange-conflict-field = – { $field }: máy này “{ $local }” · nhận được “{ $incoming }”
+exchange-conflict-title = { $kind ->
+        [cooperative] Hợp tác xã
+        [product] Sản phẩm
+        [certificate] Giấy chứng nhận
+        [variant] Phân loại
+        [photo] Ảnh
+        [listing] Tin đăng
+        [proof] Giấy tờ chứng minh
+        [script] Kịch bản
+       *[other] Mục
+    } “{ $name }”
 exchange-conflict-resolved = Đã xử lý xung đột.
 exchange-backup-made = Đã sao lưu danh mục và ảnh vào { $file }.
 exchange-backup-not-due = Hôm nay đã có bản sao lưu tự động.

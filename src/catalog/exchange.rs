@@ -744,6 +744,7 @@ pub struct Conflict {
 
 /// Which side the user kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Resolution {
     Local,

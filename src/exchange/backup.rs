@@ -24,8 +24,10 @@ use super::archive::{
 use super::import::stage_photos;
 use super::manifest::MANIFEST_ENTRY;
 use super::{Control, ExchangeError, FileKind};
+use crate::args;
 use crate::catalog::{Catalog, CatalogError, Timestamp, migrate, set_aside};
 use crate::files;
+use crate::i18n::I18n;
 use crate::photos::PhotoStore;
 use crate::photos::decode::Format;
 
@@ -52,6 +54,27 @@ pub struct RestoreSummary {
     /// Where the catalog that was replaced is kept.
     pub previous: Option<PathBuf>,
     pub photos_added: u64,
+}
+
+impl RestoreSummary {
+    /// What the restore did, in the user's words.
+    pub fn describe(&self, i18n: &I18n) -> String {
+        match &self.previous {
+            Some(previous) => i18n.tr_args(
+                "exchange-restored",
+                args!["previous" => previous.display().to_string()],
+            ),
+            None => i18n.tr("exchange-restored-fresh"),
+        }
+    }
+}
+
+/// Says where a backup went, in the user's words.
+pub fn describe_backup(path: &Path, i18n: &I18n) -> String {
+    i18n.tr_args(
+        "exchange-backup-made",
+        args!["file" => path.display().to_string()],
+    )
 }
 
 /// Writes a backup of `catalog` and its photos to `out` (replaced atomically).

@@ -15,9 +15,11 @@ use serde::Serialize;
 
 use super::archive::ArchiveWriter;
 use super::{Control, ExchangeError, FileKind, Kind};
+use crate::args;
 use crate::catalog::exchange::{self as records, Record, Scope};
 use crate::catalog::{Catalog, Id};
 use crate::files;
+use crate::i18n::I18n;
 use crate::photos::PhotoStore;
 use crate::photos::decode::Format;
 
@@ -36,6 +38,20 @@ pub struct BundleSummary {
     /// Records per kind.
     pub records: BTreeMap<Kind, u64>,
     pub photos: u64,
+}
+
+impl BundleSummary {
+    /// What was written to `out`, in the user's words.
+    pub fn describe(&self, out: &Path, i18n: &I18n) -> String {
+        i18n.tr_args(
+            "exchange-bundle-exported",
+            args![
+                "records" => self.records.values().sum::<u64>(),
+                "photos" => self.photos,
+                "file" => out.display().to_string(),
+            ],
+        )
+    }
 }
 
 /// Writes the bundle to `out` (replaced atomically).

@@ -24,9 +24,11 @@ use super::export::RECORDS_ENTRY;
 use super::manifest::MANIFEST_ENTRY;
 use super::merge::{Decision, decide};
 use super::{Control, ExchangeError, FileKind, Kind};
+use crate::args;
 use crate::catalog::Catalog;
 use crate::catalog::exchange::{self as records, Record};
 use crate::files;
+use crate::i18n::I18n;
 use crate::photos::PhotoStore;
 
 /// One line of `records.jsonl` at most (a script with its versions is the largest).
@@ -44,6 +46,23 @@ pub struct MergeSummary {
     pub conflicts: u64,
     /// Photo files the store did not have.
     pub photos_added: u64,
+}
+
+impl MergeSummary {
+    /// What the import did, in the user's words.
+    pub fn describe(&self, i18n: &I18n) -> String {
+        i18n.tr_args(
+            "exchange-bundle-imported",
+            args![
+                "added" => self.added,
+                "updated" => self.updated,
+                "unchanged" => self.unchanged,
+                "kept" => self.kept_local,
+                "conflicts" => self.conflicts,
+                "photos" => self.photos_added,
+            ],
+        )
+    }
 }
 
 /// Which entries a bundle may hold, with each one's size cap.

@@ -56,6 +56,35 @@ pub struct SkippedListing {
     pub reasons: Vec<String>,
 }
 
+impl BulkReport {
+    /// What was written and what was left out, in the user's words: one line, then one
+    /// line per listing left out.
+    pub fn describe(&self, i18n: &I18n) -> Vec<String> {
+        let mut lines = vec![i18n.tr_args(
+            "exchange-bulk-exported",
+            args![
+                "rows" => self.rows,
+                "products" => self.exported.len(),
+                "file" => self.file.display().to_string(),
+                "folder" => self.photos_dir.display().to_string(),
+            ],
+        )];
+        if !self.skipped.is_empty() {
+            lines.push(i18n.tr_args(
+                "exchange-bulk-skipped",
+                args!["count" => self.skipped.len()],
+            ));
+        }
+        lines.extend(self.skipped.iter().map(|skipped| {
+            i18n.tr_args(
+                "exchange-bulk-skipped-line",
+                args!["product" => &skipped.product, "reasons" => skipped.reasons.join(" ")],
+            )
+        }));
+        lines
+    }
+}
+
 /// The columns of a platform's sheet; Tiki publishes no mass-upload template.
 pub fn columns(platform: Platform) -> Option<&'static [Column]> {
     match platform {

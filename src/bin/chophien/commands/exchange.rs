@@ -1,5 +1,6 @@
-//! `bundle export|import|conflicts|resolve`, `backup` and `restore`: work carried
-//! between laptops in files, and copies of the whole catalog.
+//! `export --platform`, `bundle export|import|conflicts|resolve`, `backup` and `restore`:
+//! work carried between laptops and to Seller Center in files, and copies of the whole
+//! catalog. The sentences come from the core, as in the desktop app.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -7,10 +8,10 @@ use std::process::ExitCode;
 use chophien::args;
 use chophien::catalog::Id;
 use chophien::exchange::backup::{
-    backup as make_backup, backup_if_due, backups_dir, restore as restore_backup,
+    backup as make_backup, backup_if_due, backups_dir, describe_backup, restore as restore_backup,
 };
 use chophien::exchange::bulk::export_bulk;
-use chophien::exchange::conflicts::{conflicts, resolve};
+use chophien::exchange::conflicts::{conflict_views, resolve};
 use chophien::exchange::export::{BundleRequest, export_bundle};
 use chophien::exchange::import::import_bundle;
 use chophien::exchange::{Control, Resolution};
@@ -37,40 +38,16 @@ pub(crate) fn bulk(ctx: &Context<'_>, platform: &str, out: &Path) -> Result<Exit
     .map_err(|e| ctx.fail(&e))?;
     if ctx.json {
         output::json(&report);
-        return Ok(ExitCode::SUCCESS);
-    }
-    let folder = report.photos_dir.display().to_string();
-    println!(
-        "{}",
-        ctx.tr_args(
-            "exchange-bulk-exported",
-            args![
-                "rows" => report.rows,
-                "products" => report.exported.len(),
-                "file" => report.file.display().to_string(),
-                "folder" => folder,
-            ]
-        )
-    );
-    if !report.skipped.is_empty() {
-        println!(
-            "{}",
-            ctx.tr_args(
-                "exchange-bulk-skipped",
-                args!["count" => report.skipped.len()]
-            )
-        );
-        for skipped in &report.skipped {
-            println!(
-                "{}",
-                ctx.tr_args(
-                    "exchange-bulk-skipped-line",
-                    args!["product" => &skipped.product, "reasons" => skipped.reasons.join(" ")]
-                )
-            );
-        }
+    } else {
+        print_lines(&report.describe(ctx.i18n));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_lines(lines: &[String]) {
+    for line in lines {
+        println!("{line}");
+    }
 }
 
 pub(crate) fn bundle(ctx: &Context<'_>, command: BundleCommand) -> Result<ExitCode, Failure> {
@@ -96,18 +73,7 @@ pub(crate) fn bundle(ctx: &Context<'_>, command: BundleCommand) -> Result<ExitCo
             if ctx.json {
                 output::json(&summary);
             } else {
-                let records: u64 = summary.records.values().sum();
-                println!(
-                    "{}",
-                    ctx.tr_args(
-                        "exchange-bundle-exported",
-                        args![
-                            "records" => records,
-                            "photos" => summary.photos,
-                            "file" => out.display().to_string(),
-                        ]
-                    )
-                );
+                println!("{}", summary.describe(&out, ctx.i18n));
             }
         }
         BundleCommand::Import { file } => {
@@ -116,20 +82,7 @@ pub(crate) fn bundle(ctx: &Context<'_>, command: BundleCommand) -> Result<ExitCo
             if ctx.json {
                 output::json(&summary);
             } else {
-                println!(
-                    "{}",
-                    ctx.tr_args(
-                        "exchange-bundle-imported",
-                        args![
-                            "added" => summary.added,
-                            "updated" => summary.updated,
-                            "unchanged" => summary.unchanged,
-                            "kept" => summary.kept_local,
-                            "conflicts" => summary.conflicts,
-                            "photos" => summary.photos_added,
-                        ]
-                    )
-                );
+                println!("{}", summary.describe(ctx.i18n));
                 if summary.conflicts > 0 {
                     println!(
                         "{}",
@@ -142,45 +95,38 @@ pub(crate) fn bundle(ctx: &Context<'_>, command: BundleCommand) -> Result<ExitCo
             }
         }
         BundleCommand::Conflicts => {
-            let open = conflicts(catalog).map_err(|e| ctx.fail(&e))?;
+            let open = conflict_views(catalog, ctx.i18n).map_err(|e| ctx.fail(&e))?;
             if ctx.json {
                 output::json(&open);
             } else if open.is_empty() {
                 println!("{}", ctx.tr("exchange-no-conflicts"));
             }
             for conflict in open.iter().filter(|_| !ctx.json) {
-                // The fields that differ, side by side.
-                let differing: Vec<&String> = conflict
-                    .local
-                    .keys()
-                    .filter(|k| {
-                        *k != "updated_at" && conflict.local.get(*k) != conflict.incoming.get(*k)
-                    })
-                    .collect();
-                let show = |side: &serde_json::Map<String, serde_json::Value>| {
-                    differing
-                        .iter()
-                        .map(|k| format!("{k}: {}", side.get(*k).map(plain).unwrap_or_default()))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                };
+                let id = conflict.id.to_string();
                 println!(
                     "{}",
                     ctx.tr_args(
                         "exchange-conflict-row",
-                        args![
-                            "id" => conflict.id.to_string(),
-                            "kind" => conflict.kind.code(),
-                            "record" => conflict.record_id.clone(),
-                            "local" => show(&conflict.local),
-                            "incoming" => show(&conflict.incoming),
-                        ]
+                        args!["id" => id, "title" => &conflict.title]
                     )
                 );
+                for field in &conflict.fields {
+                    println!(
+                        "{}",
+                        ctx.tr_args(
+                            "exchange-conflict-field",
+                            args![
+                                "field" => &field.label,
+                                "local" => &field.local,
+                                "incoming" => &field.incoming,
+                            ]
+                        )
+                    );
+                }
             }
         }
         BundleCommand::Resolve { conflict, keep } => {
-            let open = conflicts(catalog).map_err(|e| ctx.fail(&e))?;
+            let open = conflict_views(catalog, ctx.i18n).map_err(|e| ctx.fail(&e))?;
             // The id or its last characters, as elsewhere on the command line.
             let id = Id::parse(&conflict)
                 .or_else(|| {
@@ -203,13 +149,6 @@ pub(crate) fn bundle(ctx: &Context<'_>, command: BundleCommand) -> Result<ExitCo
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn plain(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
 }
 
 pub(crate) fn backup(
@@ -236,13 +175,7 @@ pub(crate) fn backup(
     };
     match made {
         Some(path) if ctx.json => output::json(&serde_json::json!({ "backup": path })),
-        Some(path) => println!(
-            "{}",
-            ctx.tr_args(
-                "exchange-backup-made",
-                args!["file" => path.display().to_string()]
-            )
-        ),
+        Some(path) => println!("{}", describe_backup(&path, ctx.i18n)),
         None if ctx.json => output::json(&serde_json::json!({ "backup": null })),
         None => println!("{}", ctx.tr("exchange-backup-not-due")),
     }
@@ -262,16 +195,7 @@ pub(crate) fn restore(
     if json {
         output::json(&summary);
     } else {
-        match &summary.previous {
-            Some(previous) => println!(
-                "{}",
-                i18n.tr_args(
-                    "exchange-restored",
-                    args!["previous" => previous.display().to_string()]
-                )
-            ),
-            None => println!("{}", i18n.tr("exchange-restored-fresh")),
-        }
+        println!("{}", summary.describe(i18n));
     }
     Ok(ExitCode::SUCCESS)
 }

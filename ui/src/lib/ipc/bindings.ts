@@ -79,6 +79,25 @@ export const commands = {
 	restoreScript: (id: Id) => typedError<ScriptView_Serialize, IpcError>(__TAURI_INVOKE("restore_script", { id })),
 	/**  Writes the script to `path`, a file the user chose in the save dialog. */
 	exportScript: (id: Id, format: ExportFormat, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_script", { id, format, path })),
+	/**  Writes the whole catalog to a `.chophien` bundle at `path`. */
+	exportBundle: (path: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("export_bundle", { path, progress })),
+	/**  Merges the bundle at `path` into the catalog. */
+	importBundle: (path: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("import_bundle", { path, progress })),
+	/**  The records both computers changed, side by side. */
+	exchangeConflicts: () => typedError<ConflictView[], IpcError>(__TAURI_INVOKE("exchange_conflicts")),
+	/**  Keeps one side of a conflict; answers with the conflicts still open. */
+	resolveConflict: (id: Id, keep: Resolution) => typedError<ConflictView[], IpcError>(__TAURI_INVOKE("resolve_conflict", { id, keep })),
+	/**  Backs up the catalog and its photos into the data folder's `backups/`. */
+	makeBackup: (progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("make_backup", { progress })),
+	/**
+	 *  Replaces the catalog with the backup at `path`, keeping the current one as a backup.
+	 *  The catalog is closed meanwhile and opened again afterwards, whatever happened.
+	 */
+	restoreBackup: (path: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("restore_backup", { path, progress })),
+	/**  Writes the bulk-upload sheet for `platform` and its photos into `folder`. */
+	exportBulkSheet: (platform: Platform, folder: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("export_bulk_sheet", { platform, folder, progress })),
+	/**  Asks the running export, import, backup or restore to stop. */
+	stopExchange: () => typedError<null, IpcError>(__TAURI_INVOKE("stop_exchange")),
 };
 
 /* Types */
@@ -183,6 +202,29 @@ export type CertificateStatus =
 /**  Not valid yet (issued with a future start date). */
 { state: "not_yet_valid"; days_until: number };
 
+export type ConflictField = {
+	/**  The column's name (`story`, `price_vnd`…). */
+	field: string,
+	/**
+	 *  What the editors call it, in the user's language (the column's name when the
+	 *  editors do not show it).
+	 */
+	label: string,
+	local: string,
+	incoming: string,
+};
+
+/**
+ *  A conflict as people compare it: what the record is, and each field that differs
+ *  with its two values.
+ */
+export type ConflictView = {
+	id: Id,
+	/**  "Sản phẩm “Mật ong hoa nhãn”", in the user's language. */
+	title: string,
+	fields: ConflictField[],
+};
+
 /**  A cooperative in the list and its editor. */
 export type CooperativeEntry = {
 	id: Id,
@@ -238,6 +280,18 @@ export type Effective_Serialize = {
 	/**  The category key, chosen or the default for the product's OCOP subgroup. */
 	category: string | null,
 	category_inherited: boolean,
+};
+
+/**  What an exchange did, in the user's words, and the conflicts now waiting. */
+export type ExchangeOutcome = {
+	lines: string[],
+	conflicts: ConflictView[],
+};
+
+/**  How far a long exchange is. */
+export type ExchangeProgress = {
+	done: number,
+	total: number,
 };
 
 /**  The two ways a script leaves the app. */
@@ -810,6 +864,9 @@ export type ReadinessState = "ready" |
 "warnings" | 
 /**  The platform or the law would refuse it. */
 "blocked";
+
+/**  Which side the user kept. */
+export type Resolution = "local" | "incoming";
 
 /**  A whole script as it is edited and saved. */
 export type ScriptDraft = ScriptDraft_Serialize | ScriptDraft_Deserialize;

@@ -1,0 +1,217 @@
+//! The "Trao đổi" screen: bundles between laptops, backups and restore, and the Seller
+//! Center bulk-upload sheets. Each runs on a blocking thread, reports progress through a
+//! channel and stops when `stop_exchange` sets the flag; it answers with the core's own
+//! sentences, so the screen only shows them.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use chophien::catalog::Id;
+use chophien::exchange::backup::{backup, backups_dir, describe_backup, restore};
+use chophien::exchange::bulk::export_bulk;
+use chophien::exchange::conflicts::{ConflictView, conflict_views, resolve};
+use chophien::exchange::export::{BundleRequest, export_bundle as write_bundle};
+use chophien::exchange::import::import_bundle as read_bundle;
+use chophien::exchange::{Control, ExchangeError, Resolution};
+use chophien::platform::Platform;
+use serde::Serialize;
+use tauri::State;
+use tauri::ipc::Channel;
+
+use super::today;
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+
+/// How far a long exchange is.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ExchangeProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// What an exchange did, in the user's words, and the conflicts now waiting.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ExchangeOutcome {
+    pub lines: Vec<String>,
+    pub conflicts: Vec<ConflictView>,
+}
+
+/// Runs `work` on a blocking thread with the screen's progress channel and stop flag.
+async fn run<T: Send + 'static>(
+    state: &AppState,
+    progress: Channel<ExchangeProgress>,
+    work: impl FnOnce(Control<'_>) -> Result<T, ExchangeError> + Send + 'static,
+) -> Result<T, IpcError> {
+    let i18n = state.i18n();
+    let stop = state.stop_exchange.clone();
+    stop.store(false, Ordering::SeqCst);
+    let worker = tauri::async_runtime::spawn_blocking(move || {
+        let report = move |done: u64, total: u64| {
+            // A closed window drops the channel; the work carries on regardless.
+            let _ = progress.send(ExchangeProgress {
+                done: u32::try_from(done).unwrap_or(u32::MAX),
+                total: u32::try_from(total).unwrap_or(u32::MAX),
+            });
+        };
+        work(Control {
+            cancel: Some(&stop),
+            progress: Some(&report),
+        })
+    });
+    worker
+        .await
+        .map_err(|_| IpcError::message("exchange.failed", "desktop-exchange-failed", &i18n))?
+        .map_err(|error| IpcError::new(&error, &i18n))
+}
+
+/// Writes the whole catalog to a `.chophien` bundle at `path`.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_bundle(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    progress: Channel<ExchangeProgress>,
+) -> Result<ExchangeOutcome, IpcError> {
+    let catalog = state.catalog()?;
+    let i18n = state.i18n();
+    let out = path.clone();
+    let summary = run(&state, progress, move |control| {
+        write_bundle(&catalog, &BundleRequest::default(), &out, control)
+    })
+    .await?;
+    Ok(ExchangeOutcome {
+        lines: vec![summary.describe(&path, &i18n)],
+        conflicts: Vec::new(),
+    })
+}
+
+/// Merges the bundle at `path` into the catalog.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_bundle(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    progress: Channel<ExchangeProgress>,
+) -> Result<ExchangeOutcome, IpcError> {
+    let catalog = state.catalog()?;
+    let i18n = state.i18n();
+    let reading = catalog.clone();
+    let summary = run(&state, progress, move |control| {
+        read_bundle(&reading, &path, control)
+    })
+    .await?;
+    let conflicts = conflict_views(&catalog, &i18n).map_err(|e| IpcError::new(&e, &i18n))?;
+    Ok(ExchangeOutcome {
+        lines: vec![summary.describe(&i18n)],
+        conflicts,
+    })
+}
+
+/// The records both computers changed, side by side.
+#[tauri::command]
+#[specta::specta]
+pub async fn exchange_conflicts(state: State<'_, AppState>) -> Result<Vec<ConflictView>, IpcError> {
+    let catalog = state.catalog()?;
+    let i18n = state.i18n();
+    conflict_views(&catalog, &i18n).map_err(|e| IpcError::new(&e, &i18n))
+}
+
+/// Keeps one side of a conflict; answers with the conflicts still open.
+#[tauri::command]
+#[specta::specta]
+pub async fn resolve_conflict(
+    state: State<'_, AppState>,
+    id: Id,
+    keep: Resolution,
+) -> Result<Vec<ConflictView>, IpcError> {
+    let catalog = state.catalog()?;
+    let i18n = state.i18n();
+    resolve(&catalog, id, keep).map_err(|e| IpcError::new(&e, &i18n))?;
+    conflict_views(&catalog, &i18n).map_err(|e| IpcError::new(&e, &i18n))
+}
+
+/// Backs up the catalog and its photos into the data folder's `backups/`.
+#[tauri::command]
+#[specta::specta]
+pub async fn make_backup(
+    state: State<'_, AppState>,
+    progress: Channel<ExchangeProgress>,
+) -> Result<ExchangeOutcome, IpcError> {
+    let catalog = state.catalog()?;
+    let i18n = state.i18n();
+    let stamp = chophien::catalog::Timestamp::now()
+        .to_db_text()
+        .replace([':', '.'], "-");
+    let out = backups_dir(catalog.data_dir()).join(format!("chophien-{stamp}.zip"));
+    let target = out.clone();
+    run(&state, progress, move |control| {
+        backup(&catalog, &target, control)
+    })
+    .await?;
+    Ok(ExchangeOutcome {
+        lines: vec![describe_backup(&out, &i18n)],
+        conflicts: Vec::new(),
+    })
+}
+
+/// Replaces the catalog with the backup at `path`, keeping the current one as a backup.
+/// The catalog is closed meanwhile and opened again afterwards, whatever happened.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    progress: Channel<ExchangeProgress>,
+) -> Result<ExchangeOutcome, IpcError> {
+    let i18n = state.i18n();
+    let catalog_file = state.catalog_path();
+    state.close_catalog()?;
+    let restored = run(&state, progress, move |control| {
+        restore(&catalog_file, &path, control)
+    })
+    .await;
+    state.reopen();
+    Ok(ExchangeOutcome {
+        lines: vec![restored?.describe(&i18n)],
+        conflicts: Vec::new(),
+    })
+}
+
+/// Writes the bulk-upload sheet for `platform` and its photos into `folder`.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_bulk_sheet(
+    state: State<'_, AppState>,
+    platform: Platform,
+    folder: PathBuf,
+    progress: Channel<ExchangeProgress>,
+) -> Result<ExchangeOutcome, IpcError> {
+    let catalog = state.catalog()?;
+    let rules = state.rules()?;
+    let i18n = state.i18n();
+    let writing = i18n.clone();
+    let report = run(&state, progress, move |control| {
+        export_bulk(
+            &catalog,
+            &rules,
+            platform,
+            &folder,
+            today(),
+            &writing,
+            control,
+        )
+    })
+    .await?;
+    Ok(ExchangeOutcome {
+        lines: report.describe(&i18n),
+        conflicts: Vec::new(),
+    })
+}
+
+/// Asks the running export, import, backup or restore to stop.
+#[tauri::command]
+#[specta::specta]
+pub async fn stop_exchange(state: State<'_, AppState>) -> Result<(), IpcError> {
+    state.stop_exchange.store(true, Ordering::SeqCst);
+    Ok(())
+}
