@@ -74,8 +74,14 @@ pub fn sweep_temporaries(dir: &Path) -> std::io::Result<usize> {
     Ok(removed)
 }
 
-/// Whether a file name is one of ours: `.`, a name, `.tmp-` and 32 hex digits.
+/// Whether a file name is one of ours: `.`, a name, `.tmp-` and 32 hex digits, or the
+/// `-journal`, `-wal` or `-shm` file SQLite keeps beside such a temporary (a backup's
+/// database copy is one).
 fn is_temporary(name: &str) -> bool {
+    let name = ["-journal", "-wal", "-shm"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(name);
     name.starts_with('.')
         && name.rsplit_once(TEMP_MARK).is_some_and(|(_, tail)| {
             tail.len() == 32 && tail.bytes().all(|b| b.is_ascii_hexdigit())
@@ -123,10 +129,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let ours = temporary_beside(&dir.path().join("backup.zip"));
         std::fs::write(&ours, b"half").unwrap_or_else(|e| panic!("{e}"));
+        let journal = PathBuf::from(format!("{}-journal", ours.display()));
+        std::fs::write(&journal, b"rollback").unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(dir.path().join(".notes.tmp-mine"), b"keep")
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(sweep_temporaries(dir.path()).unwrap_or(0), 1);
-        assert!(!ours.exists());
+        assert_eq!(sweep_temporaries(dir.path()).unwrap_or(0), 2);
+        assert!(!ours.exists() && !journal.exists());
         assert!(dir.path().join(".notes.tmp-mine").exists());
     }
 }

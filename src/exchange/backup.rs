@@ -306,6 +306,9 @@ fn file_stamp(time: &Timestamp) -> String {
 /// oldest automatic ones beyond `keep`. Returns the new backup, if one was made.
 pub fn backup_if_due(catalog: &Catalog, keep: usize) -> Result<Option<PathBuf>, ExchangeError> {
     let dir = backups_dir(catalog.data_dir());
+    // Runs at every start: what an interrupted backup left goes even on a day with
+    // nothing to back up.
+    files::sweep_temporaries(&dir).map_err(ExchangeError::io(&dir))?;
     let now = Timestamp::now();
     let today = now.to_db_text().get(..10).unwrap_or_default().to_owned();
     let mut autos = automatic_backups(&dir)?;

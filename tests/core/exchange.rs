@@ -712,3 +712,93 @@ fn bundles_backups_and_restores_from_the_command_line() {
     assert_eq!(said.trim(), "Restored from the backup.");
     assert_same_records(&target.path(), &fresh.path().join("catalog.sqlite3"));
 }
+
+const EXPORT_CHILD_ENV: &str = "CHOPHIEN_EXPORT_CHILD_DATA";
+
+/// The child of the G5 test: writes a bundle and a backup over and over into `out/`.
+#[test]
+#[ignore = "run as a child process by a_killed_export_or_backup_leaves_the_old_file_or_the_new_one"]
+fn export_child_writer() {
+    let Some(data) = std::env::var_os(EXPORT_CHILD_ENV).map(PathBuf::from) else {
+        return;
+    };
+    let catalog = Catalog::open(&data.join("catalog.sqlite3")).expect("child opens");
+    let out = data.join("out");
+    loop {
+        let bundle = out.join("demo.chophien");
+        export_bundle(
+            &catalog,
+            &BundleRequest::default(),
+            &bundle,
+            Control::default(),
+        )
+        .expect("export");
+        backup(&catalog, &out.join("backup.zip"), Control::default()).expect("backup");
+        println!("written");
+    }
+}
+
+/// A zip whose manifest lists every other entry with its true size and SHA-256.
+fn assert_whole(path: &Path, round: usize) {
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file)
+        .unwrap_or_else(|e| panic!("round {round}: {} does not open: {e}", path.display()));
+    let mut manifest = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("manifest.json").unwrap(), &mut manifest)
+        .unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    let entries = manifest["entries"].as_array().unwrap();
+    assert_eq!(entries.len() + 1, zip.len(), "round {round}");
+    for entry in entries {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut zip.by_name(entry["path"].as_str().unwrap()).unwrap(),
+            &mut bytes,
+        )
+        .unwrap();
+        assert_eq!(
+            chophien::photos::store::sha256_hex(&bytes),
+            entry["sha256"].as_str().unwrap(),
+            "round {round}: {}",
+            entry["path"]
+        );
+    }
+}
+
+/// Goal G5: SIGKILL at 200 random moments while a bundle and a backup are being written;
+/// each target is always absent, or a whole file (the old one or the new one), and the
+/// temporaries left behind are gone after the next write's sweep.
+#[test]
+fn a_killed_export_or_backup_leaves_the_old_file_or_the_new_one() {
+    let source = rich_demo();
+    let data = source.dir.path();
+    let out = data.join("out");
+    let mut rng = chophien::demo::synthetic::SplitMix64::new(0x5EED_0005);
+    let mut written = 0;
+    for round in 0..200 {
+        let after = Duration::from_millis(10 + rng.below(200) as u64);
+        written += crate::support::kill_child_after(
+            "exchange::export_child_writer",
+            (EXPORT_CHILD_ENV, data.as_os_str()),
+            after,
+        )
+        .len();
+        for target in [out.join("demo.chophien"), out.join("backup.zip")] {
+            if target.exists() {
+                assert_whole(&target, round);
+            }
+        }
+    }
+    assert!(
+        written > 0,
+        "no child ever finished a write: the kills were all too early"
+    );
+    assert!(out.join("demo.chophien").exists() && out.join("backup.zip").exists());
+    chophien::files::sweep_temporaries(&out).unwrap();
+    let left: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".tmp-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
