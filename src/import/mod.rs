@@ -1,4 +1,5 @@
-//! Importing a cooperative's existing product list (a spreadsheet saved as CSV).
+//! Importing a cooperative's existing product list: an Excel workbook (`.xlsx`, its first
+//! worksheet) or a spreadsheet saved as CSV, through the same row engine (`run.rs`).
 //!
 //! The whole import is one transaction: a file that turns out to be unreadable half-way
 //! (wrong encoding) imports nothing. Within it each row is all-or-nothing on its own: a
@@ -9,22 +10,56 @@
 pub mod columns;
 mod csv_file;
 mod row;
+mod run;
+mod xlsx_file;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-pub use csv_file::{ImportOptions, import_csv};
+pub use csv_file::import_csv;
 pub use row::RowProblem;
+pub use xlsx_file::import_xlsx;
 
 use crate::args;
-use crate::catalog::CatalogError;
+use crate::catalog::{Catalog, CatalogError, Id};
 use crate::i18n::{I18n, Localize};
 use columns::Column;
 
 /// How many row errors a report keeps in full; beyond it they are only counted, so a
 /// huge broken file cannot exhaust memory.
 pub const MAX_REPORTED_ERRORS: usize = 1000;
+
+/// How to import.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Put every row in this cooperative (the file then needs no cooperative column).
+    pub cooperative_id: Option<Id>,
+    /// Only report what would happen; change nothing.
+    pub dry_run: bool,
+}
+
+/// Imports a product list saved as Excel (`.xlsx`) or CSV, by its content: an xlsx file
+/// is a zip, which no CSV starts like.
+pub fn import_file(
+    catalog: &Catalog,
+    path: &Path,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<ImportReport, ImportError> {
+    let mut head = [0u8; 4];
+    let read = std::fs::File::open(path)
+        .and_then(|mut file| std::io::Read::read(&mut file, &mut head))
+        .map_err(|source| ImportError::Unreadable {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    if xlsx_file::is_spreadsheet(&head[..read]) {
+        import_xlsx(catalog, path, options, progress)
+    } else {
+        import_csv(catalog, path, options, progress)
+    }
+}
 
 /// What an import did (or, in a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -85,6 +120,12 @@ pub enum ImportError {
         line: u64,
         message: String,
     },
+    #[error("{path} is protected by a password")]
+    Password { path: PathBuf },
+    #[error("{path} is not a workbook this app reads: {detail}")]
+    BadWorkbook { path: PathBuf, detail: String },
+    #[error("{path} is too large ({what})")]
+    TooLarge { path: PathBuf, what: String },
     #[error(transparent)]
     Catalog(#[from] CatalogError),
 }
@@ -98,6 +139,9 @@ impl Localize for ImportError {
             ImportError::Empty { .. } => "import.empty",
             ImportError::MissingColumns { .. } => "import.missing-columns",
             ImportError::Malformed { .. } => "import.malformed",
+            ImportError::Password { .. } => "import.password",
+            ImportError::BadWorkbook { .. } => "import.bad-workbook",
+            ImportError::TooLarge { .. } => "import.too-large",
             ImportError::Catalog(error) => error.code(),
         }
     }
@@ -138,6 +182,17 @@ impl Localize for ImportError {
             } => i18n.tr_args(
                 "import-malformed",
                 args!["file" => file(path), "line" => *line, "detail" => message],
+            ),
+            ImportError::Password { path } => {
+                i18n.tr_args("import-password", args!["file" => file(path)])
+            }
+            ImportError::BadWorkbook { path, detail } => i18n.tr_args(
+                "import-bad-workbook",
+                args!["file" => file(path), "detail" => detail],
+            ),
+            ImportError::TooLarge { path, what } => i18n.tr_args(
+                "import-too-large",
+                args!["file" => file(path), "what" => what],
             ),
             ImportError::Catalog(error) => error.localize(i18n),
         }

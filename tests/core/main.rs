@@ -10,6 +10,7 @@ mod demo;
 mod exchange;
 mod folding;
 mod import;
+mod import_xlsx;
 mod listings;
 mod locales;
 mod migrations;

@@ -137,6 +137,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "atoi_simd",
+    "version": "0.17.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "atomic-waker",
     "version": "1.1.2",
     "license": "Apache-2.0 OR MIT"
@@ -237,6 +242,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "calamine",
+    "version": "0.35.0",
+    "license": "MIT"
+  },
+  {
     "name": "camino",
     "version": "1.2.6",
     "license": "MIT OR Apache-2.0"
@@ -295,6 +305,11 @@ export const licenses: Component[] = [
     "name": "clsx",
     "version": "2.1.1",
     "license": "MIT"
+  },
+  {
+    "name": "codepage",
+    "version": "0.1.3",
+    "license": "Apache-2.0 OR MIT"
   },
   {
     "name": "colorchoice",
@@ -427,6 +442,11 @@ export const licenses: Component[] = [
     "license": "Apache-2.0/MIT"
   },
   {
+    "name": "debug_unsafe",
+    "version": "0.1.4",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "deranged",
     "version": "0.5.9",
     "license": "MIT OR Apache-2.0"
@@ -532,6 +552,11 @@ export const licenses: Component[] = [
     "license": "MIT OR Apache-2.0"
   },
   {
+    "name": "encoding_rs",
+    "version": "0.8.35",
+    "license": "(Apache-2.0 OR MIT) AND BSD-3-Clause"
+  },
+  {
     "name": "equivalent",
     "version": "1.0.3",
     "license": "Apache-2.0 OR MIT"
@@ -564,6 +589,11 @@ export const licenses: Component[] = [
   {
     "name": "fast_image_resize",
     "version": "6.1.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "fast-float2",
+    "version": "0.2.4",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -1409,6 +1439,11 @@ export const licenses: Component[] = [
   {
     "name": "quick-xml",
     "version": "0.38.4",
+    "license": "MIT"
+  },
+  {
+    "name": "quick-xml",
+    "version": "0.39.4",
     "license": "MIT"
   },
   {

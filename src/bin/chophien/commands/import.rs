@@ -1,10 +1,11 @@
-//! `import FILE`: a product list from a spreadsheet saved as CSV.
+//! `import FILE`: a product list from an Excel workbook (.xlsx) or a spreadsheet saved
+//! as CSV.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use chophien::args;
-use chophien::import::{ImportOptions, import_csv};
+use chophien::import::{ImportOptions, import_file};
 
 use crate::context::{Context, Failure};
 use crate::output;
@@ -24,7 +25,7 @@ pub(crate) fn import(
         dry_run,
     };
     let report =
-        import_csv(&ctx.catalog, file, options, &mut |_, _| true).map_err(|e| ctx.fail(&e))?;
+        import_file(&ctx.catalog, file, options, &mut |_, _| true).map_err(|e| ctx.fail(&e))?;
     if ctx.json {
         output::json(&report);
     } else {
