@@ -11,7 +11,7 @@ fn main() {
     .unwrap_or_else(|error| panic!("tauri build step failed: {error:#}"));
 }
 
-const COMMANDS: [&str; 60] = [
+const COMMANDS: [&str; 62] = [
     "startup",
     "app_info",
     "set_language",
@@ -71,5 +71,7 @@ const COMMANDS: [&str; 60] = [
     "make_backup",
     "restore_backup",
     "export_bulk_sheet",
+    "preview_product_list",
+    "import_product_list",
     "stop_exchange",
 ];

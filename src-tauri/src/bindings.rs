@@ -69,6 +69,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             exchange::make_backup,
             exchange::restore_backup,
             exchange::export_bulk_sheet,
+            exchange::preview_product_list,
+            exchange::import_product_list,
             exchange::stop_exchange,
         ])
         // Money, counts and sizes are far below 2^53, so plain numbers are exact.

@@ -17,6 +17,17 @@ pub fn import_csv(
     options: ImportOptions,
     progress: &mut dyn FnMut(u64, u64) -> bool,
 ) -> Result<ImportReport, ImportError> {
+    with_rows(path, |header, rows| {
+        run::import_with(catalog, path, header, None, rows, options, progress)
+    })
+}
+
+/// Opens the CSV file at `path` (checking its encoding, skipping a byte-order mark and
+/// guessing the separator) and runs `f` with its header row and the rows below it.
+pub(super) fn with_rows<T>(
+    path: &Path,
+    f: impl FnOnce(&csv::StringRecord, &mut dyn RowSource) -> Result<T, ImportError>,
+) -> Result<T, ImportError> {
     let unreadable = |source| ImportError::Unreadable {
         path: path.to_path_buf(),
         source,
@@ -45,14 +56,13 @@ pub fn import_csv(
         .has_headers(true)
         .from_reader(counted);
     let headers = reader.headers().map_err(|e| csv_error(path, e))?.clone();
-    let map = run::column_map(path, headers.iter(), &options)?;
     let mut rows = CsvRows {
         reader,
         path,
         size,
         rows: 0,
     };
-    run::import_rows(catalog, options, &map, &mut rows, progress)
+    f(&headers, &mut rows)
 }
 
 /// The rows of a CSV file, with the bytes read so far for the progress bar.

@@ -17,18 +17,37 @@ pub(super) trait RowSource {
     fn progress(&self) -> (u64, u64);
 }
 
-/// Maps the header row to fields and checks that the fields an import needs are there.
-pub(super) fn column_map<'h>(
+/// Maps the header row to fields (or takes the person's own `mapping`, one field or none
+/// per column), checks that the fields an import needs are there, and imports the rows.
+pub(super) fn import_with(
+    catalog: &Catalog,
     path: &Path,
-    headers: impl IntoIterator<Item = &'h str> + Clone,
+    header: &csv::StringRecord,
+    mapping: Option<&[Option<Column>]>,
+    rows: &mut dyn RowSource,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<ImportReport, ImportError> {
+    let map = column_map(path, header, mapping, &options)?;
+    import_rows(catalog, options, &map, rows, progress)
+}
+
+/// Maps the header row to fields and checks that the fields an import needs are there.
+fn column_map(
+    path: &Path,
+    header: &csv::StringRecord,
+    mapping: Option<&[Option<Column>]>,
     options: &ImportOptions,
 ) -> Result<ColumnMap, ImportError> {
-    if headers.clone().into_iter().all(|h| h.trim().is_empty()) {
+    if header.iter().all(|h| h.trim().is_empty()) {
         return Err(ImportError::Empty {
             path: path.to_path_buf(),
         });
     }
-    let map = ColumnMap::from_headers(headers);
+    let map = match mapping {
+        Some(mapping) => ColumnMap::from_choices(mapping),
+        None => ColumnMap::from_headers(header.iter()),
+    };
     let mut missing: Vec<Column> = [Column::Name, Column::Subgroup]
         .into_iter()
         .filter(|c| !map.has(*c))
@@ -48,7 +67,7 @@ pub(super) fn column_map<'h>(
 
 /// Imports every row `source` gives in one transaction. `progress` is told how far the
 /// reading is; returning `false` stops the import and saves nothing.
-pub(super) fn import_rows(
+fn import_rows(
     catalog: &Catalog,
     options: ImportOptions,
     map: &ColumnMap,

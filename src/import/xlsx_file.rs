@@ -17,10 +17,9 @@ use std::path::Path;
 use calamine::{DataRef, Reader, Xlsx, XlsxError};
 use time::{Date, Duration, Month};
 
+use super::ImportError;
 use super::columns::{Column, ColumnMap};
-use super::run::{self, RowSource};
-use super::{ImportError, ImportOptions, ImportReport};
-use crate::catalog::Catalog;
+use super::run::RowSource;
 
 /// The largest workbook file read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -41,13 +40,12 @@ pub(super) fn is_spreadsheet(head: &[u8]) -> bool {
     head.starts_with(b"PK\x03\x04") || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
 }
 
-/// Imports the product list in the first worksheet of the workbook at `path`.
-pub fn import_xlsx(
-    catalog: &Catalog,
+/// Opens the workbook at `path` and runs `f` with the header row of its first worksheet
+/// and the rows below it.
+pub(super) fn with_rows<T>(
     path: &Path,
-    options: ImportOptions,
-    progress: &mut dyn FnMut(u64, u64) -> bool,
-) -> Result<ImportReport, ImportError> {
+    f: impl FnOnce(&csv::StringRecord, &mut dyn RowSource) -> Result<T, ImportError>,
+) -> Result<T, ImportError> {
     check_container(path)?;
     let file = File::open(path).map_err(|source| ImportError::Unreadable {
         path: path.to_path_buf(),
@@ -97,8 +95,7 @@ pub fn import_xlsx(
             break;
         }
     }
-    let map = run::column_map(path, header.iter(), &options)?;
-    run::import_rows(catalog, options, &map, &mut rows, progress)
+    f(&header, &mut rows)
 }
 
 /// Refuses a file over the size cap, and a zip whose parts would unpack too large or

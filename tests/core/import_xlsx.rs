@@ -164,3 +164,59 @@ fn a_zip_bomb_or_a_broken_workbook_is_refused_with_what_to_do() {
         0
     );
 }
+
+/// A header the app does not know ("Loại hàng") is left unmapped in the preview; the
+/// person maps it to the OCOP group and the same file imports.
+#[test]
+fn a_preview_suggests_columns_and_a_chosen_mapping_imports_the_file() {
+    use chophien::import::columns::Column;
+    use chophien::import::{import_mapped, preview};
+    let temp = TempCatalog::new();
+    let path = temp.dir.path().join("list.csv");
+    std::fs::write(
+        &path,
+        "Tên sản phẩm;Loại hàng;Hợp tác xã;Giá\n\
+         Mật ong hoa nhãn;I.2.b;HTX Khoái Châu;185000\n\
+         ;I.2.b;HTX Khoái Châu;90000\n\
+         Chè Tân Cương;I.5.a;HTX La Bằng;250k\n",
+    )
+    .unwrap();
+    let seen = preview(&path, 2).unwrap();
+    assert_eq!(
+        seen.headers,
+        ["Tên sản phẩm", "Loại hàng", "Hợp tác xã", "Giá"]
+    );
+    assert_eq!(
+        seen.suggested,
+        [
+            Some(Column::Name),
+            None,
+            Some(Column::Cooperative),
+            Some(Column::Price)
+        ]
+    );
+    assert_eq!(seen.rows.len(), 2);
+    assert_eq!(seen.rows[0][0], "Mật ong hoa nhãn");
+    assert_eq!(
+        import(&temp, &path).unwrap_err().code(),
+        "import.missing-columns"
+    );
+    let mut mapping = seen.suggested.clone();
+    mapping[1] = Some(Column::Subgroup);
+    let dry = ImportOptions {
+        dry_run: true,
+        ..ImportOptions::default()
+    };
+    let checked = import_mapped(&temp.catalog, &path, dry, &mapping, &mut |_, _| true).unwrap();
+    assert_eq!((checked.products_created, checked.failed_rows), (2, 1));
+    assert_eq!(checked.errors[0].line, 3);
+    let done = import_mapped(
+        &temp.catalog,
+        &path,
+        ImportOptions::default(),
+        &mapping,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    assert_eq!(done.products_created, 2);
+}

@@ -1,8 +1,9 @@
 // The "Trao đổi" screen in the real app: back up now, receive a bundle from another
 // computer by dropping it on the window (one product changed only there is taken, one
-// changed on both computers waits side by side until a version is kept), and a damaged
-// bundle is refused with a sentence that says nothing was imported. The other computer
-// is the `chophien` command line on its own catalog.
+// changed on both computers waits side by side until a version is kept), a damaged
+// bundle is refused with a sentence that says nothing was imported, and a dropped CSV
+// list with a header the app does not know is mapped, checked row by row and imported.
+// The other computer is the `chophien` command line on its own catalog.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -30,7 +31,7 @@ function cli(db, ...args) {
   return execFileSync(binary, ["--db", db, "--lang", "vi", ...args], { encoding: "utf8" });
 }
 
-test("exchange: back up, receive a bundle with one conflict, keep a version, refuse a damaged file", { timeout: 5 * 60_000 }, async (t) => {
+test("exchange: back up, receive a bundle with one conflict, keep a version, refuse a damaged file, import a mapped list", { timeout: 5 * 60_000 }, async (t) => {
   const dirs = await tempDirs("exchange");
   const step = stepper(t);
   const here = join(dirs.dataDir, "catalog.sqlite3");
@@ -100,6 +101,32 @@ test("exchange: back up, receive a bundle with one conflict, keep a version, ref
       await dropFiles([damaged]);
       await s.waitForText(tid("exchange-error"), /damaged\.chophien .*Chưa có gì được nhập\./, { timeout: 30_000 });
       await shot("exchange-4-damaged");
+    });
+
+    await step("e7 a product list with an unknown header: map it, check the rows, import", async () => {
+      const s = app();
+      const list = join(dirs.root, "danh-sach.csv");
+      writeFileSync(
+        list,
+        "Tên sản phẩm;Loại hàng;Hợp tác xã;Giá\n" +
+          "Xôi gấc đóng hộp;I.3.b;HTX Nếp Thái Bình;120000\n" +
+          ";I.3.b;HTX Nếp Thái Bình;90000\n" +
+          "Bánh cáy làng Nguyễn;I.3.b;HTX Nếp Thái Bình;65k\n",
+      );
+      await dropFiles([list]);
+      await s.waitFor(tid("import-list"));
+      const selects = await s.findElements(tid("import-map"));
+      assert.equal(selects.length, 4);
+      assert.equal(await s.property(selects[1], "value"), "");
+      assert.equal(await s.property(selects[0], "value"), "name");
+      await s.selectOption(selects[1], "subgroup");
+      await s.click(tid("import-check"));
+      await s.waitForText(tid("import-checked"), /Chạy thử 3 dòng: sẽ tạo mới 2 sản phẩm.*1 dòng lỗi[\s\S]*Dòng 3/, { timeout: 30_000 });
+      await shot("exchange-5-product-list-checked");
+      await s.click(tid("import-run"));
+      await s.waitForText(tid("exchange-outcome"), /Đã đọc 3 dòng: tạo mới 2 sản phẩm/, { timeout: 30_000 });
+      const found = cli(here, "--json", "search", "banh cay");
+      assert.match(found, /Bánh cáy làng Nguyễn/);
     });
     ok = true;
   } finally {

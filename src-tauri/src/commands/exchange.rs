@@ -13,6 +13,8 @@ use chophien::exchange::conflicts::{ConflictView, conflict_views, resolve};
 use chophien::exchange::export::{BundleRequest, export_bundle as write_bundle};
 use chophien::exchange::import::import_bundle as read_bundle;
 use chophien::exchange::{Control, ExchangeError, Resolution};
+use chophien::import::columns::Column;
+use chophien::import::{self, ImportOptions, Preview};
 use chophien::platform::Platform;
 use serde::Serialize;
 use tauri::State;
@@ -36,6 +38,15 @@ pub struct ExchangeOutcome {
     pub conflicts: Vec<ConflictView>,
 }
 
+/// Tells the screen how far the work is. A closed window drops the channel; the work
+/// carries on regardless.
+fn send(progress: &Channel<ExchangeProgress>, done: u64, total: u64) {
+    let _ = progress.send(ExchangeProgress {
+        done: u32::try_from(done).unwrap_or(u32::MAX),
+        total: u32::try_from(total).unwrap_or(u32::MAX),
+    });
+}
+
 /// Runs `work` on a blocking thread with the screen's progress channel and stop flag.
 async fn run<T: Send + 'static>(
     state: &AppState,
@@ -46,13 +57,7 @@ async fn run<T: Send + 'static>(
     let stop = state.stop_exchange.clone();
     stop.store(false, Ordering::SeqCst);
     let worker = tauri::async_runtime::spawn_blocking(move || {
-        let report = move |done: u64, total: u64| {
-            // A closed window drops the channel; the work carries on regardless.
-            let _ = progress.send(ExchangeProgress {
-                done: u32::try_from(done).unwrap_or(u32::MAX),
-                total: u32::try_from(total).unwrap_or(u32::MAX),
-            });
-        };
+        let report = move |done: u64, total: u64| send(&progress, done, total);
         work(Control {
             cancel: Some(&stop),
             progress: Some(&report),
@@ -202,6 +207,81 @@ pub async fn export_bulk_sheet(
         )
     })
     .await?;
+    Ok(ExchangeOutcome {
+        lines: report.describe(&i18n),
+        conflicts: Vec::new(),
+    })
+}
+
+/// A field a spreadsheet column can be mapped to, with its name in the user's language.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ImportField {
+    pub column: Column,
+    pub label: String,
+}
+
+/// The first rows of a product list and the fields its columns can hold.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ImportPreview {
+    #[serde(flatten)]
+    pub preview: Preview,
+    pub fields: Vec<ImportField>,
+}
+
+/// Reads the header and first rows of an Excel or CSV product list.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_product_list(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<ImportPreview, IpcError> {
+    let i18n = state.i18n();
+    let preview = import::preview(&path, PREVIEW_ROWS).map_err(|e| IpcError::new(&e, &i18n))?;
+    Ok(ImportPreview {
+        preview,
+        fields: Column::ALL
+            .into_iter()
+            .map(|column| ImportField {
+                column,
+                label: i18n.tr(column.message_id()),
+            })
+            .collect(),
+    })
+}
+
+/// Rows shown before importing.
+const PREVIEW_ROWS: usize = 5;
+
+/// Imports (or, with `dry_run`, checks) an Excel or CSV product list with the chosen
+/// column `mapping`, into `cooperative_id` when the file has no cooperative column.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_product_list(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    mapping: Vec<Option<Column>>,
+    cooperative_id: Option<Id>,
+    dry_run: bool,
+    progress: Channel<ExchangeProgress>,
+) -> Result<ExchangeOutcome, IpcError> {
+    let catalog = state.catalog()?;
+    let i18n = state.i18n();
+    let stop = state.stop_exchange.clone();
+    stop.store(false, Ordering::SeqCst);
+    let options = ImportOptions {
+        cooperative_id,
+        dry_run,
+    };
+    let worker = tauri::async_runtime::spawn_blocking(move || {
+        import::import_mapped(&catalog, &path, options, &mapping, &mut |done, total| {
+            send(&progress, done, total);
+            !stop.load(Ordering::SeqCst)
+        })
+    });
+    let report = worker
+        .await
+        .map_err(|_| IpcError::message("exchange.failed", "desktop-exchange-failed", &i18n))?
+        .map_err(|error| IpcError::new(&error, &i18n))?;
     Ok(ExchangeOutcome {
         lines: report.describe(&i18n),
         conflicts: Vec::new(),

@@ -96,6 +96,13 @@ export const commands = {
 	restoreBackup: (path: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("restore_backup", { path, progress })),
 	/**  Writes the bulk-upload sheet for `platform` and its photos into `folder`. */
 	exportBulkSheet: (platform: Platform, folder: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("export_bulk_sheet", { platform, folder, progress })),
+	/**  Reads the header and first rows of an Excel or CSV product list. */
+	previewProductList: (path: string) => typedError<ImportPreview, IpcError>(__TAURI_INVOKE("preview_product_list", { path })),
+	/**
+	 *  Imports (or, with `dry_run`, checks) an Excel or CSV product list with the chosen
+	 *  column `mapping`, into `cooperative_id` when the file has no cooperative column.
+	 */
+	importProductList: (path: string, mapping: (ImportColumn | null)[], cooperativeId: Id | null, dryRun: boolean, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("import_product_list", { path, mapping, cooperativeId, dryRun, progress })),
 	/**  Asks the running export, import, backup or restore to stop. */
 	stopExchange: () => typedError<null, IpcError>(__TAURI_INVOKE("stop_exchange")),
 };
@@ -380,6 +387,15 @@ export type FixField = "title" | "description" | "category" | "variants" | "pack
  */
 export type Id = string;
 
+/**  A product-list field a column can hold. */
+export type ImportColumn = "name" | "cooperative" | "subgroup" | "story" | "ingredients" | "usage" | "storage" | "shelf_life" | "net_quantity" | "origin" | "package_weight" | "package_length" | "package_width" | "package_height" | "barcode" | "sku" | "variant_name" | "price" | "stock" | "stars" | "certificate_no" | "decision_no" | "issuing_authority" | "valid_from" | "valid_until";
+
+/**  A field a spreadsheet column can be mapped to, with its name in the user's language. */
+export type ImportField = {
+	column: ImportColumn,
+	label: string,
+};
+
 /**  What an import did, and the photos as they now are. */
 export type ImportOutcome = ImportOutcome_Serialize | ImportOutcome_Deserialize;
 
@@ -406,6 +422,11 @@ export type ImportOutcome_Serialize = {
 	/**  Files left out because the user pressed "Dừng". */
 	cancelled: number,
 };
+
+/**  The first rows of a product list and the fields its columns can hold. */
+export type ImportPreview = {
+	fields: ImportField[],
+} & Preview;
 
 export type IpcError = {
 	/**  Stable and machine-readable: `catalog.invalid`, `catalog.corrupt`, … */
@@ -607,6 +628,14 @@ export type Platform = "tiktok_shop" | "shopee" | "lazada" | "tiki";
 export type PlatformEntry = {
 	code: Platform,
 	name: string,
+};
+
+/**  The first rows of a product list, for choosing which column holds which field. */
+export type Preview = {
+	headers: string[],
+	/**  The field each header names, as an import without a mapping would read it. */
+	suggested: (ImportColumn | null)[],
+	rows: string[][],
 };
 
 /**  Legal form of the producer, as scored by OCOP criterion A.3.a. */
