@@ -224,5 +224,9 @@ fn open_catalog(data_dir: &Path) -> Result<Arc<Catalog>, CatalogError> {
     if let Err(error) = PhotoStore::open(data_dir) {
         eprintln!("chophien-desktop: photo folder: {error}");
     }
+    // What an interrupted restore left beside the catalog (goal G5).
+    if let Err(error) = chophien::files::sweep_temporaries(data_dir) {
+        eprintln!("chophien-desktop: data folder: {error}");
+    }
     Ok(Arc::new(catalog))
 }

@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
 use super::ids::{Id, Timestamp};
-use super::{CachedStatements, search};
+use super::{CachedStatements, ocop, search};
 use crate::photos::store::is_sha256;
 use crate::text;
 
@@ -369,7 +369,26 @@ impl Record {
         if self.kind == Kind::Photo && !self.text("sha256").is_some_and(is_sha256) {
             return Err(ApplyError::Shape("sha256".to_owned()));
         }
-        Ok(())
+        // Codes the catalog reads back by name: an unknown one would make every list
+        // that shows the record fail, so it never gets in.
+        let known_code = |column: &str, known: fn(&str) -> bool| -> Result<(), ApplyError> {
+            match self.fields.get(column) {
+                None | Some(Value::Null) => Ok(()),
+                Some(Value::String(code)) if known(code) => Ok(()),
+                Some(_) => Err(ApplyError::Shape(column.to_owned())),
+            }
+        };
+        match self.kind {
+            Kind::Cooperative => known_code("producer_type", |c| {
+                ocop::ProducerType::from_code(c).is_some()
+            }),
+            Kind::Product => {
+                known_code("sector", |c| ocop::Sector::from_code(c).is_some())?;
+                known_code("subgroup", |c| ocop::subgroup(c).is_some())?;
+                known_code("net_unit", |c| ocop::Unit::from_code(c).is_some())
+            }
+            _ => Ok(()),
+        }
     }
 }
 

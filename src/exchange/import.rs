@@ -91,7 +91,14 @@ pub fn import_bundle(
             entry: RECORDS_ENTRY.to_owned(),
         });
     }
-    archive.copy_verified(RECORDS_ENTRY, &mut RecordChecker::new(path))?;
+    let mut checker = RecordChecker::new(path);
+    let verified = archive.copy_verified(RECORDS_ENTRY, &mut checker);
+    // The checker's own refusal, rather than the I/O error it had to give the copy.
+    if let Some(refusal) = checker.failure.take() {
+        return Err(refusal);
+    }
+    verified?;
+    checker.finish()?;
     let store =
         PhotoStore::open(catalog.data_dir()).map_err(ExchangeError::io(catalog.data_dir()))?;
     let staged = stage_photos(&mut archive, &store, control)?;
@@ -241,6 +248,12 @@ impl<'p> RecordChecker<'p> {
             last_kind: None,
             failure: None,
         }
+    }
+
+    /// Checks the last line when the entry does not end with a line break.
+    fn finish(mut self) -> Result<(), ExchangeError> {
+        let last = std::mem::take(&mut self.pending);
+        self.check_line(&last)
     }
 
     fn check_line(&mut self, line: &[u8]) -> Result<(), ExchangeError> {

@@ -451,6 +451,18 @@ fn hostile_bundles(dir: &Path, good: &Path) -> Vec<(&'static str, PathBuf, &'sta
     handmade_bundle(&newer, &[("records.jsonl", record)], Some(future));
     list.push(("newer format", newer, "exchange.newer-format"));
 
+    // A product whose sector this release does not know: every list showing it would fail.
+    let unknown_sector = dir.join("unknown-sector.chophien");
+    let product = br#"{"kind":"product","fields":{"id":"0192f0a0-0000-7000-8000-000000000002","cooperative_id":"0192f0a0-0000-7000-8000-000000000001","name":"SP","sector":"space_travel","subgroup":"I.2.b","created_at":"2026-11-23T00:00:00.000Z","updated_at":"2026-11-23T00:00:00.000Z"}}
+"#;
+    let records = [record.as_slice(), product.as_slice()].concat();
+    handmade_bundle(
+        &unknown_sector,
+        &[("records.jsonl", records.as_slice())],
+        None,
+    );
+    list.push(("unknown code", unknown_sector, "exchange.bad-record"));
+
     let truncated = dir.join("truncated.chophien");
     let bytes = std::fs::read(good).unwrap();
     std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
