@@ -11,7 +11,7 @@ fn main() {
     .unwrap_or_else(|error| panic!("tauri build step failed: {error:#}"));
 }
 
-const COMMANDS: [&str; 62] = [
+const COMMANDS: [&str; 64] = [
     "startup",
     "app_info",
     "set_language",
@@ -69,6 +69,8 @@ const COMMANDS: [&str; 62] = [
     "exchange_conflicts",
     "resolve_conflict",
     "make_backup",
+    "backup_settings",
+    "set_backups_kept",
     "restore_backup",
     "export_bulk_sheet",
     "preview_product_list",

@@ -309,3 +309,4 @@ desktop-import-cooperative = Cooperative of every row
 desktop-import-choose-cooperative = Choose a cooperative…
 desktop-import-check = Check first
 desktop-import-run = Import
+desktop-exchange-backups-kept = Automatic backups to keep (one a day):

@@ -306,3 +306,4 @@ desktop-import-cooperative = Hợp tác xã của mọi dòng
 desktop-import-choose-cooperative = Chọn hợp tác xã…
 desktop-import-check = Kiểm tra trước
 desktop-import-run = Nhập
+desktop-exchange-backups-kept = Số bản sao lưu tự động giữ lại (mỗi ngày một bản):

@@ -67,6 +67,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             exchange::exchange_conflicts,
             exchange::resolve_conflict,
             exchange::make_backup,
+            exchange::backup_settings,
+            exchange::set_backups_kept,
             exchange::restore_backup,
             exchange::export_bulk_sheet,
             exchange::preview_product_list,

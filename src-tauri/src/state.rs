@@ -165,6 +165,18 @@ impl AppState {
         Ok(())
     }
 
+    /// How many automatic daily backups are kept.
+    pub fn backups_kept(&self) -> usize {
+        self.settings
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .backups_kept
+    }
+
+    pub fn set_backups_kept(&self, kept: usize) -> std::io::Result<()> {
+        self.update_settings(|settings| settings.backups_kept = kept)
+    }
+
     pub fn data_dir(&self) -> PathBuf {
         data_dir(
             &self

@@ -302,6 +302,14 @@ fn file_stamp(time: &Timestamp) -> String {
     time.to_db_text().replace([':', '.'], "-")
 }
 
+/// How many automatic backups to keep, from what a person asked: at least one (a day
+/// to go back to), at most 90 (three months of a catalog's size each).
+pub fn backups_to_keep(asked: u32) -> usize {
+    (asked as usize).clamp(1, MAX_BACKUPS_KEPT)
+}
+
+const MAX_BACKUPS_KEPT: usize = 90;
+
 /// Makes today's automatic backup in `backups/` unless one exists, then deletes the
 /// oldest automatic ones beyond `keep`. Returns the new backup, if one was made.
 pub fn backup_if_due(catalog: &Catalog, keep: usize) -> Result<Option<PathBuf>, ExchangeError> {
@@ -325,7 +333,7 @@ pub fn backup_if_due(catalog: &Catalog, keep: usize) -> Result<Option<PathBuf>, 
         Some(out)
     };
     autos.sort();
-    let surplus = autos.len().saturating_sub(keep.max(1));
+    let surplus = autos.len().saturating_sub(keep.clamp(1, MAX_BACKUPS_KEPT));
     for name in &autos[..surplus] {
         let path = dir.join(name);
         std::fs::remove_file(&path).map_err(ExchangeError::io(&path))?;

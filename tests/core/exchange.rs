@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use chophien::catalog::listings::ListingDraft;
 use chophien::catalog::search::ProductQuery;
 use chophien::catalog::{Catalog, Id};
-use chophien::exchange::backup::{backup, backup_if_due, backups_dir, restore};
+use chophien::exchange::backup::{backup, backup_if_due, backups_dir, backups_to_keep, restore};
 use chophien::exchange::conflicts::{conflicts, resolve};
 use chophien::exchange::export::{BundleRequest, export_bundle};
 use chophien::exchange::import::{MergeSummary, import_bundle};
@@ -635,6 +635,10 @@ fn daily_backups_are_made_once_a_day_and_only_the_last_ones_kept() {
     assert_eq!(kept.len(), 2);
     assert!(kept[0].contains("2026-11-03"));
     assert_eq!(Some(dir.join(&kept[1])), made);
+    assert_eq!(
+        (backups_to_keep(0), backups_to_keep(7), backups_to_keep(500)),
+        (1, 7, 90)
+    );
 }
 
 /// Goal G9 through the command line, as a user meets it: each hostile bundle is refused

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { after, test } from "node:test";
 
-import { app, appBinary, dropFiles, launchApp, quitApp, removeDirs, shot, stepper, stopDriver, tempDirs, tid } from "./harness.mjs";
+import { Key, app, appBinary, dropFiles, launchApp, quitApp, removeDirs, shot, stepper, stopDriver, tempDirs, tid } from "./harness.mjs";
 
 const HONEY = "Mật ong hoa nhãn Hưng Yên";
 const TEA = "Chè Tân Cương móc câu";
@@ -56,6 +56,13 @@ test("exchange: back up, receive a bundle with one conflict, keep a version, ref
       const backups = readdirSync(join(dirs.dataDir, "backups")).filter((n) => n.endsWith(".zip"));
       // Today's automatic backup (made at start) and the one asked for.
       assert.ok(backups.length >= 1, backups.join(", "));
+      // Keep three daily backups from now on: the choice is saved in the settings file.
+      await s.fill(tid("exchange-backups-kept"), "3");
+      await s.sendKeys(Key.TAB);
+      await s.waitUntil(
+        async () => JSON.parse(readFileSync(join(dirs.configDir, "settings.json"), "utf8")).backups_kept === 3,
+        { message: "backups_kept saved as 3" },
+      );
       await shot("exchange-2-backed-up");
     });
 

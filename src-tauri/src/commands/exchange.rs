@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use chophien::catalog::Id;
-use chophien::exchange::backup::{backup, backups_dir, describe_backup, restore};
+use chophien::exchange::backup::{backup, backups_dir, backups_to_keep, describe_backup, restore};
 use chophien::exchange::bulk::export_bulk;
 use chophien::exchange::conflicts::{ConflictView, conflict_views, resolve};
 use chophien::exchange::export::{BundleRequest, export_bundle as write_bundle};
@@ -157,6 +157,43 @@ pub async fn make_backup(
         lines: vec![describe_backup(&out, &i18n)],
         conflicts: Vec::new(),
     })
+}
+
+/// Where backups go and how many automatic ones are kept.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct BackupSettings {
+    pub folder: String,
+    pub kept: u32,
+}
+
+fn backup_settings_of(state: &AppState) -> BackupSettings {
+    BackupSettings {
+        folder: backups_dir(&state.data_dir()).display().to_string(),
+        kept: u32::try_from(state.backups_kept()).unwrap_or(u32::MAX),
+    }
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_settings(state: State<'_, AppState>) -> Result<BackupSettings, IpcError> {
+    Ok(backup_settings_of(&state))
+}
+
+/// Keeps `kept` automatic backups from now on (within the core's bounds).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_backups_kept(
+    state: State<'_, AppState>,
+    kept: u32,
+) -> Result<BackupSettings, IpcError> {
+    state.set_backups_kept(backups_to_keep(kept)).map_err(|_| {
+        IpcError::message(
+            "app.settings-not-saved",
+            "desktop-error-settings",
+            &state.i18n(),
+        )
+    })?;
+    Ok(backup_settings_of(&state))
 }
 
 /// Replaces the catalog with the backup at `path`, keeping the current one as a backup.

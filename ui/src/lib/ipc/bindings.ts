@@ -89,6 +89,9 @@ export const commands = {
 	resolveConflict: (id: Id, keep: Resolution) => typedError<ConflictView[], IpcError>(__TAURI_INVOKE("resolve_conflict", { id, keep })),
 	/**  Backs up the catalog and its photos into the data folder's `backups/`. */
 	makeBackup: (progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("make_backup", { progress })),
+	backupSettings: () => typedError<BackupSettings, IpcError>(__TAURI_INVOKE("backup_settings")),
+	/**  Keeps `kept` automatic backups from now on (within the core's bounds). */
+	setBackupsKept: (kept: number) => typedError<BackupSettings, IpcError>(__TAURI_INVOKE("set_backups_kept", { kept })),
 	/**
 	 *  Replaces the catalog with the backup at `path`, keeping the current one as a backup.
 	 *  The catalog is closed meanwhile and opened again afterwards, whatever happened.
@@ -127,6 +130,12 @@ export type AppInfo = {
 export type AttributeField = {
 	key: string,
 	label: string,
+};
+
+/**  Where backups go and how many automatic ones are kept. */
+export type BackupSettings = {
+	folder: string,
+	kept: number,
 };
 
 export type CardLimits = {
