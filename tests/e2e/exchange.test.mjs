@@ -46,6 +46,10 @@ test("exchange: back up, receive a bundle with one conflict, keep a version, ref
       await s.click(tid("toast-close"));
       await s.click(tid("nav-exchange"));
       await s.waitFor(tid("exchange-backup"));
+      // Sending can take some cooperatives only: the demo's 17 are listed to choose from.
+      await s.waitUntil(async () => (await s.findElements(tid("exchange-send-coop"))).length === 17, {
+        message: "the demo's cooperatives to choose from",
+      });
       await shot("exchange-1-screen");
     });
 

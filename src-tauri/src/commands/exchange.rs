@@ -69,19 +69,25 @@ async fn run<T: Send + 'static>(
         .map_err(|error| IpcError::new(&error, &i18n))
 }
 
-/// Writes the whole catalog to a `.chophien` bundle at `path`.
+/// Writes the chosen cooperatives (with all their products), or the whole catalog when
+/// none is chosen, to a `.chophien` bundle at `path`.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_bundle(
     state: State<'_, AppState>,
     path: PathBuf,
+    cooperatives: Vec<Id>,
     progress: Channel<ExchangeProgress>,
 ) -> Result<ExchangeOutcome, IpcError> {
     let catalog = state.catalog()?;
     let i18n = state.i18n();
     let out = path.clone();
+    let request = BundleRequest {
+        cooperatives,
+        products: Vec::new(),
+    };
     let summary = run(&state, progress, move |control| {
-        write_bundle(&catalog, &BundleRequest::default(), &out, control)
+        write_bundle(&catalog, &request, &out, control)
     })
     .await?;
     Ok(ExchangeOutcome {

@@ -79,8 +79,11 @@ export const commands = {
 	restoreScript: (id: Id) => typedError<ScriptView_Serialize, IpcError>(__TAURI_INVOKE("restore_script", { id })),
 	/**  Writes the script to `path`, a file the user chose in the save dialog. */
 	exportScript: (id: Id, format: ExportFormat, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_script", { id, format, path })),
-	/**  Writes the whole catalog to a `.chophien` bundle at `path`. */
-	exportBundle: (path: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("export_bundle", { path, progress })),
+	/**
+	 *  Writes the chosen cooperatives (with all their products), or the whole catalog when
+	 *  none is chosen, to a `.chophien` bundle at `path`.
+	 */
+	exportBundle: (path: string, cooperatives: Id[], progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("export_bundle", { path, cooperatives, progress })),
 	/**  Merges the bundle at `path` into the catalog. */
 	importBundle: (path: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("import_bundle", { path, progress })),
 	/**  The records both computers changed, side by side. */
