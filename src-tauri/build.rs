@@ -11,7 +11,7 @@ fn main() {
     .unwrap_or_else(|error| panic!("tauri build step failed: {error:#}"));
 }
 
-const COMMANDS: [&str; 52] = [
+const COMMANDS: [&str; 64] = [
     "startup",
     "app_info",
     "set_language",
@@ -64,4 +64,16 @@ const COMMANDS: [&str; 52] = [
     "delete_script",
     "restore_script",
     "export_script",
+    "export_bundle",
+    "import_bundle",
+    "exchange_conflicts",
+    "resolve_conflict",
+    "make_backup",
+    "backup_settings",
+    "set_backups_kept",
+    "restore_backup",
+    "export_bulk_sheet",
+    "preview_product_list",
+    "import_product_list",
+    "stop_exchange",
 ];

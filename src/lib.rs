@@ -3,6 +3,8 @@
 //! - [`catalog`]: the SQLite catalog of cooperatives, OCOP products, certificates and
 //!   variants, with Vietnamese search.
 //! - [`demo`]: the bundled demo catalog and a synthetic catalog generator for load tests.
+//! - [`exchange`]: offline exchange: `.chophien` bundles between laptops with their merge,
+//!   backups and restore.
 //! - [`import`]: product lists from spreadsheets exported as CSV.
 //! - [`listings`]: a product on each marketplace: suggestions and readiness checks.
 //! - [`market`]: the marketplaces' seller APIs (signing, adapters).
@@ -22,6 +24,7 @@
 
 pub mod catalog;
 pub mod demo;
+pub mod exchange;
 pub mod files;
 pub mod i18n;
 pub mod import;

@@ -1,5 +1,5 @@
-//! The desktop app's preferences: the language and, if the user moved it, the data
-//! folder. Kept as a small JSON file in the OS configuration folder (not in the data
+//! The desktop app's preferences: the language, how many daily backups to keep and, if
+//! the user moved it, the data folder. Kept as a small JSON file in the OS configuration folder (not in the data
 //! folder, since it says where that is), written atomically.
 
 use std::path::{Path, PathBuf};
@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::files::write_atomic;
 use crate::i18n::Lang;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub lang: Lang,
@@ -17,6 +17,20 @@ pub struct Settings {
     pub data_dir: Option<PathBuf>,
     /// What happens when a marketplace becomes reachable with work waiting.
     pub sync_mode: SyncMode,
+    /// How many automatic daily backups to keep in the data folder's `backups/`.
+    pub backups_kept: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: Lang::default(),
+            data_dir: None,
+            sync_mode: SyncMode::default(),
+            // A week of days to go back to, at the size of one catalog each.
+            backups_kept: 7,
+        }
+    }
 }
 
 /// When the outbox is sent.
@@ -67,6 +81,7 @@ mod tests {
             lang: Lang::En,
             data_dir: Some(dir.path().join("data")),
             sync_mode: SyncMode::Ask,
+            backups_kept: 3,
         };
         settings.save(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(Settings::load(&path), settings);

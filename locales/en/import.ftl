@@ -17,3 +17,6 @@ import-summary = Rows read: { $rows }. New products: { $created }; updated produ
 import-summary-dry-run = Test run, rows read: { $rows }. Products that would be created: { $created }; updated: { $updated }; rows with errors: { $failed }. Nothing has been changed.
 import-cooperatives-created = New cooperatives: { $names }
 import-more-errors = … and { $count } more with errors.
+import-password = { $file } is protected by a password, so it cannot be read. In Excel, open it, remove the password (File → Info → Protect Workbook), save it and import it again. Nothing was imported.
+import-bad-workbook = { $file } is not an Excel file this app can read ({ $detail }). Please open it in Excel and save it as “Excel Workbook (.xlsx)” or CSV UTF-8. Nothing was imported.
+import-too-large = { $file } is too large ({ $what }). Please split the list into several smaller files. Nothing was imported.

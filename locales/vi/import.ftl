@@ -17,3 +17,6 @@ import-summary = Đã đọc { $rows } dòng: tạo mới { $created } sản ph�
 import-summary-dry-run = Chạy thử { $rows } dòng: sẽ tạo mới { $created } sản phẩm, cập nhật { $updated } sản phẩm, { $failed } dòng lỗi. Chưa thay đổi gì.
 import-cooperatives-created = Hợp tác xã mới: { $names }
 import-more-errors = … và { $count } dòng lỗi khác.
+import-password = Tệp { $file } có đặt mật khẩu nên chưa đọc được. Trong Excel, mở tệp, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại và nhập lại. Chưa có gì được nhập.
+import-bad-workbook = Tệp { $file } không phải tệp Excel đọc được ({ $detail }). Vui lòng mở bằng Excel và lưu thành “Sổ làm việc Excel (.xlsx)” hoặc CSV UTF-8. Chưa có gì được nhập.
+import-too-large = Tệp { $file } quá lớn ({ $what }). Vui lòng chia danh sách thành nhiều tệp nhỏ hơn. Chưa có gì được nhập.

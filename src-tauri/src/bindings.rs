@@ -5,7 +5,7 @@
 use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{app, catalog, cooperatives, listings, photos, scripts};
+use crate::commands::{app, catalog, cooperatives, exchange, listings, photos, scripts};
 
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
@@ -62,6 +62,18 @@ pub fn builder() -> Builder<tauri::Wry> {
             scripts::delete_script,
             scripts::restore_script,
             scripts::export_script,
+            exchange::export_bundle,
+            exchange::import_bundle,
+            exchange::exchange_conflicts,
+            exchange::resolve_conflict,
+            exchange::make_backup,
+            exchange::backup_settings,
+            exchange::set_backups_kept,
+            exchange::restore_backup,
+            exchange::export_bulk_sheet,
+            exchange::preview_product_list,
+            exchange::import_product_list,
+            exchange::stop_exchange,
         ])
         // Money, counts and sizes are far below 2^53, so plain numbers are exact.
         .dangerously_cast_bigints_to_number()

@@ -27,6 +27,8 @@ pub struct AppState {
     pub started: Instant,
     /// Set by the window's "Dừng" button; the running photo import stops at the next file.
     pub stop_photo_import: Arc<AtomicBool>,
+    /// The same for the running export, import, backup or restore of the "Trao đổi" screen.
+    pub stop_exchange: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -37,6 +39,9 @@ impl AppState {
         let settings = Settings::load(&settings_file(&config_dir));
         let i18n = Arc::new(I18n::new(settings.lang));
         let catalog = open_catalog(&data_dir(&settings));
+        if let Ok(open) = &catalog {
+            daily_backup(open.clone(), settings.backups_kept);
+        }
         AppState {
             catalog: RwLock::new(catalog),
             rules: Mutex::new(None),
@@ -45,6 +50,7 @@ impl AppState {
             config_dir,
             started,
             stop_photo_import: Arc::new(AtomicBool::new(false)),
+            stop_exchange: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -84,6 +90,39 @@ impl AppState {
         let loaded = Arc::new(loaded);
         *rules = Some(loaded.clone());
         Ok(loaded)
+    }
+
+    /// Closes the catalog for a restore, which replaces its file: until [`reopen`], commands
+    /// hear that it is busy. Waits up to 10 s for commands still using it.
+    ///
+    /// [`reopen`]: AppState::reopen
+    pub fn close_catalog(&self) -> Result<(), IpcError> {
+        let busy = || CatalogError::Busy {
+            path: self.catalog_path(),
+        };
+        let taken = std::mem::replace(
+            &mut *self
+                .catalog
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+            Err(busy()),
+        );
+        let Ok(mut shared) = taken else {
+            return Ok(());
+        };
+        for _ in 0..500 {
+            match Arc::try_unwrap(shared) {
+                // Dropping the last handle closes the connection.
+                Ok(_closed) => return Ok(()),
+                Err(still_used) => shared = still_used,
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        *self
+            .catalog
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Ok(shared);
+        Err(IpcError::new(&busy(), &self.i18n()))
     }
 
     /// Opens the catalog again (after the user fixed permissions, freed space…).
@@ -126,6 +165,18 @@ impl AppState {
         Ok(())
     }
 
+    /// How many automatic daily backups are kept.
+    pub fn backups_kept(&self) -> usize {
+        self.settings
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .backups_kept
+    }
+
+    pub fn set_backups_kept(&self, kept: usize) -> std::io::Result<()> {
+        self.update_settings(|settings| settings.backups_kept = kept)
+    }
+
     pub fn data_dir(&self) -> PathBuf {
         data_dir(
             &self
@@ -165,6 +216,16 @@ fn data_dir(settings: &Settings) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// Makes today's automatic backup in the background, unless one exists, keeping the
+/// last `keep` (a failure is logged: it must never stop the app).
+fn daily_backup(catalog: Arc<Catalog>, keep: usize) {
+    std::thread::spawn(move || {
+        if let Err(error) = chophien::exchange::backup::backup_if_due(&catalog, keep) {
+            eprintln!("chophien-desktop: daily backup: {error}");
+        }
+    });
+}
+
 /// Opens and checks the catalog (a page-level check costs a few milliseconds and finds
 /// damage before the user starts editing).
 fn open_catalog(data_dir: &Path) -> Result<Arc<Catalog>, CatalogError> {
@@ -174,6 +235,10 @@ fn open_catalog(data_dir: &Path) -> Result<Arc<Catalog>, CatalogError> {
     // not needed to edit the catalog, so a failure here only shows when one is added.
     if let Err(error) = PhotoStore::open(data_dir) {
         eprintln!("chophien-desktop: photo folder: {error}");
+    }
+    // What an interrupted restore left beside the catalog (goal G5).
+    if let Err(error) = chophien::files::sweep_temporaries(data_dir) {
+        eprintln!("chophien-desktop: data folder: {error}");
     }
     Ok(Arc::new(catalog))
 }

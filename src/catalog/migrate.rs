@@ -11,7 +11,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::search;
+use super::{exchange, search};
 
 /// `PRAGMA application_id` of a Chợ Phiên catalog: "CHPH".
 pub const APPLICATION_ID: i32 = 0x4348_5048;
@@ -47,8 +47,12 @@ const MIGRATIONS: &[Migration] = &[
         after: None,
     },
     Migration {
-        sql: include_str!("migrations/0008_sync.sql"),
+        sql: include_str!("migrations/0007_sync.sql"),
         after: None,
+    },
+    Migration {
+        sql: include_str!("migrations/0008_exchange.sql"),
+        after: Some(exchange::create_identity),
     },
 ];
 

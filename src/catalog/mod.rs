@@ -11,6 +11,7 @@ mod batch;
 mod certificates;
 mod cooperatives;
 pub mod error;
+pub(crate) mod exchange;
 pub mod forms;
 pub mod ids;
 pub mod listing_forms;
@@ -135,29 +136,55 @@ impl Catalog {
 
     /// Runs `f` in one `IMMEDIATE` write transaction, committed only if `f` succeeds.
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        self.transaction(TransactionBehavior::Immediate, true, f)
+        self.write_as(|tx| f(tx).map_err(|e| self.explain(e)))
     }
 
     /// Runs `f` against a consistent snapshot.
     pub(crate) fn read<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.read_as(|tx| f(tx).map_err(|e| self.explain(e)))
+    }
+
+    /// [`Catalog::write`] for work whose own error type also covers files (bundles,
+    /// backups): one `IMMEDIATE` transaction, committed only if `f` succeeds.
+    pub(crate) fn write_as<T, E: From<CatalogError>>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.transaction(TransactionBehavior::Immediate, true, f)
+    }
+
+    /// [`Catalog::read`] for work whose own error type also covers files.
+    pub(crate) fn read_as<T, E: From<CatalogError>>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         self.transaction(TransactionBehavior::Deferred, false, f)
     }
 
     /// Runs `f` in an `IMMEDIATE` transaction that is always rolled back.
     pub(crate) fn rehearse<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        self.transaction(TransactionBehavior::Immediate, false, f)
+        self.transaction(TransactionBehavior::Immediate, false, |tx| {
+            f(tx).map_err(|e| self.explain(e))
+        })
     }
 
-    fn transaction<T>(
+    /// Runs `f` with the connection itself, holding it: SQLite's online backup must copy
+    /// from the connection that writes, so that its own writes are carried along instead
+    /// of restarting the copy.
+    pub(crate) fn with_connection<T>(&self, f: impl FnOnce(&Connection) -> T) -> T {
+        f(&self.lock())
+    }
+
+    fn transaction<T, E: From<CatalogError>>(
         &self,
         behavior: TransactionBehavior,
         commit: bool,
-        f: impl FnOnce(&Transaction<'_>) -> Result<T>,
-    ) -> Result<T> {
+        f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         let mut conn = self.lock();
-        let sqlite = |e| CatalogError::from_sqlite(e, &self.path);
+        let sqlite = |e| E::from(CatalogError::from_sqlite(e, &self.path));
         let tx = conn.transaction_with_behavior(behavior).map_err(sqlite)?;
-        let value = f(&tx).map_err(|e| self.explain(e))?;
+        let value = f(&tx)?;
         if commit { tx.commit() } else { tx.rollback() }.map_err(sqlite)?;
         Ok(value)
     }

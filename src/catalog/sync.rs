@@ -1,4 +1,4 @@
-//! Publications and their outbox (migration `0008_sync.sql`): what is on which shop, what
+//! Publications and their outbox (migration `0007_sync.sql`): what is on which shop, what
 //! must still be sent, and the history of what happened. Every state change commits
 //! before the network call that follows it, so a crash at any point leaves a state the
 //! engine can resume from.

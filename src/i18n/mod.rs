@@ -59,8 +59,8 @@ macro_rules! locale_files {
 }
 
 /// The embedded `.ftl` files of each language, by file name.
-const VI_FILES: &[(&str, &str)] = locale_files!("vi": "app.ftl", "catalog.ftl", "desktop.ftl", "cli.ftl", "errors.ftl", "import.ftl", "ocop.ftl", "photos.ftl", "listings.ftl", "scripts.ftl", "market.ftl", "sync.ftl");
-const EN_FILES: &[(&str, &str)] = locale_files!("en": "app.ftl", "catalog.ftl", "desktop.ftl", "cli.ftl", "errors.ftl", "import.ftl", "ocop.ftl", "photos.ftl", "listings.ftl", "scripts.ftl", "market.ftl", "sync.ftl");
+const VI_FILES: &[(&str, &str)] = locale_files!("vi": "app.ftl", "catalog.ftl", "desktop.ftl", "cli.ftl", "errors.ftl", "import.ftl", "ocop.ftl", "photos.ftl", "listings.ftl", "scripts.ftl", "market.ftl", "sync.ftl", "exchange.ftl");
+const EN_FILES: &[(&str, &str)] = locale_files!("en": "app.ftl", "catalog.ftl", "desktop.ftl", "cli.ftl", "errors.ftl", "import.ftl", "ocop.ftl", "photos.ftl", "listings.ftl", "scripts.ftl", "market.ftl", "sync.ftl", "exchange.ftl");
 
 /// The `.ftl` sources of `lang`, as `(file name, text)`, for the UI to build its own bundle.
 pub fn resources(lang: Lang) -> &'static [(&'static str, &'static str)] {

@@ -2,13 +2,17 @@
 //! Excel with Vietnamese headers ("Tên sản phẩm", "Giá bán (đ)") or English ones; headers
 //! are compared folded (no case, no diacritics, no units in brackets).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text;
 
 /// A product-list field a column can hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
+// Named apart from other "Column" types for the generated TypeScript (serde's container
+// name is not part of the JSON of a unit enum).
+#[serde(rename = "ImportColumn")]
 pub enum Column {
     Name,
     Cooperative,
@@ -267,6 +271,33 @@ impl ColumnMap {
             }
         }
         ColumnMap { positions }
+    }
+
+    /// The person's own choice: column `i` holds `choices[i]` (none: ignored). A field
+    /// chosen twice is taken from its first column.
+    pub fn from_choices(choices: &[Option<Column>]) -> ColumnMap {
+        let mut positions: Vec<(Column, usize)> = Vec::new();
+        for (index, choice) in choices.iter().enumerate() {
+            if let Some(column) = choice
+                && !positions.iter().any(|(c, _)| c == column)
+            {
+                positions.push((*column, index));
+            }
+        }
+        ColumnMap { positions }
+    }
+
+    /// The field each header names, in order, as [`ColumnMap::from_headers`] reads them.
+    pub fn suggest<'a>(headers: impl IntoIterator<Item = &'a str>) -> Vec<Option<Column>> {
+        let mut taken = Vec::new();
+        headers
+            .into_iter()
+            .map(|header| {
+                let column = Column::from_header(header).filter(|c| !taken.contains(c))?;
+                taken.push(column);
+                Some(column)
+            })
+            .collect()
     }
 
     pub fn has(&self, column: Column) -> bool {

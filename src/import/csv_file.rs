@@ -5,19 +5,9 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use super::columns::{Column, ColumnMap};
-use super::row::{self, RowFailure};
-use super::{ImportError, ImportReport, MAX_REPORTED_ERRORS, RowError};
-use crate::catalog::{Catalog, CatalogError, Id, RecordKind};
-
-/// How to import.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ImportOptions {
-    /// Put every row in this cooperative (the file then needs no cooperative column).
-    pub cooperative_id: Option<Id>,
-    /// Only report what would happen; change nothing.
-    pub dry_run: bool,
-}
+use super::run::{self, RowSource};
+use super::{ImportError, ImportOptions, ImportReport};
+use crate::catalog::Catalog;
 
 /// Imports the product list at `path`. `progress` is told the bytes read so far and the
 /// file size; returning `false` stops the import and saves nothing.
@@ -27,6 +17,17 @@ pub fn import_csv(
     options: ImportOptions,
     progress: &mut dyn FnMut(u64, u64) -> bool,
 ) -> Result<ImportReport, ImportError> {
+    with_rows(path, |header, rows| {
+        run::import_with(catalog, path, header, None, rows, options, progress)
+    })
+}
+
+/// Opens the CSV file at `path` (checking its encoding, skipping a byte-order mark and
+/// guessing the separator) and runs `f` with its header row and the rows below it.
+pub(super) fn with_rows<T>(
+    path: &Path,
+    f: impl FnOnce(&csv::StringRecord, &mut dyn RowSource) -> Result<T, ImportError>,
+) -> Result<T, ImportError> {
     let unreadable = |source| ImportError::Unreadable {
         path: path.to_path_buf(),
         source,
@@ -55,111 +56,39 @@ pub fn import_csv(
         .has_headers(true)
         .from_reader(counted);
     let headers = reader.headers().map_err(|e| csv_error(path, e))?.clone();
-    if headers.iter().all(|h| h.trim().is_empty()) {
-        return Err(ImportError::Empty {
-            path: path.to_path_buf(),
-        });
-    }
-    let map = ColumnMap::from_headers(headers.iter());
-    let mut missing: Vec<Column> = [Column::Name, Column::Subgroup]
-        .into_iter()
-        .filter(|c| !map.has(*c))
-        .collect();
-    if options.cooperative_id.is_none() && !map.has(Column::Cooperative) {
-        missing.push(Column::Cooperative);
-    }
-    if !missing.is_empty() {
-        return Err(ImportError::MissingColumns {
-            path: path.to_path_buf(),
-            missing,
-        });
+    let mut rows = CsvRows {
+        reader,
+        path,
+        size,
+        rows: 0,
+    };
+    f(&headers, &mut rows)
+}
+
+/// The rows of a CSV file, with the bytes read so far for the progress bar.
+struct CsvRows<'p> {
+    reader: csv::Reader<CountingReader<BufReader<File>>>,
+    path: &'p Path,
+    size: u64,
+    rows: u64,
+}
+
+impl RowSource for CsvRows<'_> {
+    fn next_row(&mut self, record: &mut csv::StringRecord) -> Result<Option<u64>, ImportError> {
+        match self.reader.read_record(record) {
+            Ok(false) => Ok(None),
+            Ok(true) => {
+                self.rows += 1;
+                Ok(Some(
+                    record.position().map_or(self.rows + 1, csv::Position::line),
+                ))
+            }
+            Err(error) => Err(csv_error(self.path, error)),
+        }
     }
 
-    // A fatal problem found inside the transaction is kept here while the transaction
-    // is unwound with `Cancelled`, so that nothing of the file is saved.
-    let mut fatal: Option<ImportError> = None;
-    let run = |batch: &mut crate::catalog::Batch<'_>| -> Result<ImportReport, CatalogError> {
-        if let Some(id) = options.cooperative_id
-            && !batch.contains(RecordKind::Cooperative, id)?
-        {
-            return Err(CatalogError::NotFound {
-                kind: RecordKind::Cooperative,
-                reference: id.to_string(),
-            });
-        }
-        let mut report = ImportReport {
-            dry_run: options.dry_run,
-            ..ImportReport::default()
-        };
-        let mut record = csv::StringRecord::new();
-        loop {
-            match reader.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) => {}
-                Err(error) => {
-                    fatal = Some(csv_error(path, error));
-                    return Err(CatalogError::Cancelled);
-                }
-            }
-            if record.iter().all(|cell| cell.trim().is_empty()) {
-                continue;
-            }
-            report.rows += 1;
-            let line = record
-                .position()
-                .map_or(report.rows + 1, csv::Position::line);
-            let (parsed, problems) = row::parse(&record, &map);
-            let result = if problems.is_empty() {
-                let mut failure = None;
-                let applied = batch.row(|batch| {
-                    row::apply(batch, &parsed, options.cooperative_id).map_err(|f| {
-                        failure = Some(f);
-                        CatalogError::Cancelled
-                    })
-                });
-                match (applied, failure) {
-                    (Ok(outcome), _) => Ok(outcome),
-                    (Err(_), Some(failure)) => Err(failure),
-                    (Err(error), None) => Err(RowFailure::Fatal(error)),
-                }
-            } else {
-                Err(RowFailure::Problems(problems))
-            };
-            match result {
-                Ok(outcome) => {
-                    report.products_created += u64::from(outcome.product_created);
-                    report.products_updated += u64::from(!outcome.product_created);
-                    report.variants_created += u64::from(outcome.variant_created);
-                    report.variants_updated += u64::from(outcome.variant_updated);
-                    report.certificates_created += u64::from(outcome.certificate_created);
-                    report
-                        .cooperatives_created
-                        .extend(outcome.cooperative_created);
-                }
-                Err(RowFailure::Problems(problems)) => {
-                    report.failed_rows += 1;
-                    if report.errors.len() < MAX_REPORTED_ERRORS {
-                        report.errors.push(RowError { line, problems });
-                    }
-                }
-                Err(RowFailure::Fatal(error)) => return Err(error),
-            }
-            if report.rows % 256 == 0 && !progress(reader.get_ref().read, size) {
-                return Err(CatalogError::Cancelled);
-            }
-        }
-        progress(size, size);
-        Ok(report)
-    };
-    let outcome = if options.dry_run {
-        catalog.dry_run(run)
-    } else {
-        catalog.batch(run)
-    };
-    match (outcome, fatal) {
-        (_, Some(fatal)) => Err(fatal),
-        (Ok(report), None) => Ok(report),
-        (Err(error), None) => Err(ImportError::Catalog(error)),
+    fn progress(&self) -> (u64, u64) {
+        (self.reader.get_ref().read, self.size)
     }
 }
 

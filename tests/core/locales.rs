@@ -101,6 +101,7 @@ fn ids_used_in(dir: &Path, found: &mut BTreeSet<String>) {
                     "cli-",
                     "desktop-",
                     "errors-",
+                    "exchange-",
                     "import-",
                     "listings-",
                     "ocop-",

@@ -2,12 +2,15 @@
 //! One test binary (faster to build and link than one per file).
 
 mod architecture;
+mod bulk;
 mod cli;
 mod concurrency;
 mod crash;
 mod demo;
+mod exchange;
 mod folding;
 mod import;
+mod import_xlsx;
 mod listings;
 mod locales;
 mod market;

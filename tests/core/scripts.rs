@@ -1,15 +1,14 @@
 //! Selling scripts: every template renders for every demo product in both languages,
 //! lengths add up, claims in spoken text are caught, gaps are named, history restores.
 
-use chophien::catalog::search::ProductQuery;
-use chophien::catalog::{Catalog, Id, ProductDraft};
+use chophien::catalog::ProductDraft;
 use chophien::i18n::{I18n, Lang, resources};
 use chophien::rules::{RuleSet, Severity};
 use chophien::scripts::generate::{Request, generate, template_args};
 use chophien::scripts::{DEFAULT_WORDS_PER_MINUTE, Purpose, ScriptKind, Tone, check};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::support::{TODAY, TempCatalog, certificate, variant};
+use crate::support::{TODAY, TempCatalog, certificate, product_ids, variant};
 
 fn request(kind: ScriptKind, minutes: u32) -> Request {
     Request {
@@ -20,20 +19,6 @@ fn request(kind: ScriptKind, minutes: u32) -> Request {
         words_per_minute: DEFAULT_WORDS_PER_MINUTE,
         offer: None,
     }
-}
-
-fn demo_ids(catalog: &Catalog) -> Vec<Id> {
-    let query = ProductQuery {
-        limit: 1000,
-        ..ProductQuery::default()
-    };
-    catalog
-        .find_products(&query, TODAY)
-        .unwrap()
-        .items
-        .iter()
-        .map(|p| p.id)
-        .collect()
 }
 
 /// Text a template produced that a person should never see.
@@ -58,7 +43,7 @@ fn raw(text: &str) -> Option<&'static str> {
 #[test]
 fn every_template_renders_for_every_demo_product_in_both_languages() {
     let temp = TempCatalog::with_demo();
-    let ids = demo_ids(&temp.catalog);
+    let ids = product_ids(&temp.catalog);
     assert_eq!(ids.len(), 48);
     for lang in Lang::ALL {
         let i18n = I18n::new(lang);
@@ -100,7 +85,7 @@ fn every_template_renders_for_every_demo_product_in_both_languages() {
 #[test]
 fn generated_scripts_fill_the_time_asked_for() {
     let temp = TempCatalog::with_demo();
-    let ids = demo_ids(&temp.catalog);
+    let ids = product_ids(&temp.catalog);
     let three: Vec<_> = ids[..3]
         .iter()
         .map(|id| temp.catalog.product_detail(*id).unwrap())
@@ -163,7 +148,7 @@ fn generated_scripts_fill_the_time_asked_for() {
 #[test]
 fn many_products_and_long_sessions_still_add_up() {
     let temp = TempCatalog::with_demo();
-    let ids = demo_ids(&temp.catalog);
+    let ids = product_ids(&temp.catalog);
     let all: Vec<_> = ids
         .iter()
         .map(|id| temp.catalog.product_detail(*id).unwrap())
@@ -288,7 +273,7 @@ fn a_cure_claim_in_the_story_is_flagged_and_disclosure_is_required() {
 #[test]
 fn saved_scripts_keep_their_history() {
     let temp = TempCatalog::with_demo();
-    let ids = demo_ids(&temp.catalog);
+    let ids = product_ids(&temp.catalog);
     let detail = temp.catalog.product_detail(ids[0]).unwrap();
     let generated = generate(&[detail], &request(ScriptKind::Short30, 1), TODAY).draft;
     let script = temp.catalog.create_script(&generated).unwrap();

@@ -8,8 +8,10 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use chophien::catalog::ocop::ProducerType;
+use chophien::catalog::search::ProductQuery;
 use chophien::catalog::{
-    Catalog, CertificateDraft, Cooperative, CooperativeDraft, Product, ProductDraft, VariantDraft,
+    Catalog, CertificateDraft, Cooperative, CooperativeDraft, Id, Product, ProductDraft,
+    VariantDraft,
 };
 use tempfile::TempDir;
 use time::Date;
@@ -54,6 +56,21 @@ impl TempCatalog {
         let draft = ProductDraft::new(coop.id, name, "I.2.b");
         self.catalog.create_product(&draft).expect("create product")
     }
+}
+
+/// The ids of the catalog's live products (up to 1,000), in the list's default order.
+pub fn product_ids(catalog: &Catalog) -> Vec<Id> {
+    let query = ProductQuery {
+        limit: 1000,
+        ..ProductQuery::default()
+    };
+    catalog
+        .find_products(&query, TODAY)
+        .expect("list products")
+        .items
+        .iter()
+        .map(|p| p.id)
+        .collect()
 }
 
 pub fn variant(sku: &str, price: i64) -> VariantDraft {

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod catalog;
 pub mod cooperatives;
+pub mod exchange;
 pub mod listings;
 pub mod photos;
 pub mod scripts;

@@ -31,7 +31,7 @@ pub(crate) struct Cli {
     #[arg(long, global = true, display_order = 904)]
     pub(crate) json: bool,
     #[command(subcommand)]
-    pub(crate) command: Command,
+    pub(crate) command: TopCommand,
 }
 
 // Parsed once per process: the size of the enum does not matter.
@@ -88,6 +88,58 @@ pub(crate) enum Command {
         coop: Option<String>,
         #[arg(long)]
         dry_run: bool,
+    },
+    Export {
+        #[arg(long)]
+        platform: String,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    #[command(subcommand)]
+    Bundle(BundleCommand),
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        auto: bool,
+        #[arg(long, default_value_t = 7)]
+        keep: usize,
+    },
+}
+
+/// The top level: the commands that work on an open catalog, and `restore`, which
+/// replaces the catalog file and so runs before any catalog is opened.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub(crate) enum TopCommand {
+    #[command(flatten)]
+    Catalog(Command),
+    Restore {
+        #[arg(value_name = "FILE", id = "backup_file")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum BundleCommand {
+    Export {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long = "coop", value_name = "COOP", id = "coop_ref")]
+        coops: Vec<String>,
+        #[arg(long = "product", value_name = "PRODUCT", id = "product_ref")]
+        products: Vec<String>,
+    },
+    Import {
+        #[arg(value_name = "FILE", id = "bundle_file")]
+        file: PathBuf,
+    },
+    Conflicts,
+    Resolve {
+        #[arg(value_name = "ID", id = "conflict")]
+        conflict: String,
+        #[arg(long, value_parser = ["local", "incoming"])]
+        keep: String,
     },
 }
 

@@ -1,12 +1,12 @@
 //! What every command needs: the open catalog, the translator, today's date and how to
 //! print.
 
+use std::path::{Path, PathBuf};
+
 use chophien::catalog::Catalog;
 use chophien::i18n::{I18n, Localize, dates};
 use chophien::rules::RuleSet;
 use time::Date;
-
-use crate::args::Cli;
 
 /// A failure already put into words for the user, with its stable code for scripts.
 #[derive(Debug)]
@@ -21,6 +21,16 @@ impl Failure {
     }
 }
 
+/// The catalog file: `--db`, else the one in the data folder.
+pub(crate) fn catalog_path(db: Option<&Path>, i18n: &I18n) -> Result<PathBuf, Failure> {
+    match db {
+        Some(path) => Ok(path.to_path_buf()),
+        None => chophien::paths::data_dir()
+            .map(|dir| chophien::paths::catalog_file(&dir))
+            .ok_or_else(|| Failure::new("cli.no-data-dir", i18n.tr("cli-no-data-dir"))),
+    }
+}
+
 pub(crate) struct Context<'a> {
     pub(crate) catalog: Catalog,
     pub(crate) i18n: &'a I18n,
@@ -29,18 +39,17 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub(crate) fn open(cli: &Cli, i18n: &'a I18n) -> Result<Context<'a>, Failure> {
-        let path = match &cli.db {
-            Some(path) => path.clone(),
-            None => chophien::paths::data_dir()
-                .map(|dir| chophien::paths::catalog_file(&dir))
-                .ok_or_else(|| Failure::new("cli.no-data-dir", i18n.tr("cli-no-data-dir")))?,
-        };
+    pub(crate) fn open(
+        db: Option<&Path>,
+        json: bool,
+        i18n: &'a I18n,
+    ) -> Result<Context<'a>, Failure> {
+        let path = catalog_path(db, i18n)?;
         let catalog = Catalog::open(&path).map_err(|e| Failure::new(e.code(), e.localize(i18n)))?;
         Ok(Context {
             catalog,
             i18n,
-            json: cli.json,
+            json,
             today: dates::today(dates::local_offset()),
         })
     }

@@ -16,7 +16,7 @@ use chophien::args;
 use chophien::i18n::{I18n, Lang};
 use clap::{CommandFactory, FromArgMatches};
 
-use args::Cli;
+use args::{Cli, TopCommand};
 use context::{Context, Failure};
 
 fn main() -> ExitCode {
@@ -43,7 +43,14 @@ fn main() -> ExitCode {
         Err(error) => return usage_error(&error, &i18n),
     };
     let json = cli.json;
-    let outcome = Context::open(&cli, &i18n).and_then(|ctx| commands::run(&ctx, cli.command));
+    let db = cli.db.as_deref();
+    let outcome = match cli.command {
+        // Restoring replaces the catalog file: it must not be open.
+        TopCommand::Restore { file } => commands::restore(db, json, &i18n, &file),
+        TopCommand::Catalog(command) => {
+            Context::open(db, json, &i18n).and_then(|ctx| commands::run(&ctx, command))
+        }
+    };
     match outcome {
         Ok(code) => code,
         Err(failure) => {

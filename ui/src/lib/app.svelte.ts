@@ -3,7 +3,7 @@
 import { call, commands, type Startup, type Vocabulary } from "./ipc";
 import { i18n } from "./i18n.svelte";
 
-export type Screen = "loading" | "welcome" | "failed" | "catalog" | "cooperatives" | "scripts" | "settings";
+export type Screen = "loading" | "welcome" | "failed" | "catalog" | "cooperatives" | "scripts" | "exchange" | "settings";
 
 export interface Toast {
   message: string;

@@ -29,7 +29,7 @@ describe("UI messages", () => {
     for (const text of sources(join(root, "ui", "src"))) {
       // Element and test ids share the prefixes; lines that set one are not messages.
       for (const line of text.split("\n").filter((l) => !/testid|\bid=|\bfor=/.test(l))) {
-        for (const match of line.matchAll(/["'`]((?:app|catalog|desktop|listings|ocop|errors|scripts)-[a-z0-9-]+)["'`]/g)) {
+        for (const match of line.matchAll(/["'`]((?:app|catalog|desktop|exchange|listings|ocop|errors|scripts)-[a-z0-9-]+)["'`]/g)) {
           if (!match[1]!.endsWith("-")) used.add(match[1]!);
         }
       }

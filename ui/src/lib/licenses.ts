@@ -192,6 +192,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "atoi_simd",
+    "version": "0.17.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "atomic-waker",
     "version": "1.1.2",
     "license": "Apache-2.0 OR MIT"
@@ -312,6 +317,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "calamine",
+    "version": "0.35.0",
+    "license": "MIT"
+  },
+  {
     "name": "camino",
     "version": "1.2.6",
     "license": "MIT OR Apache-2.0"
@@ -380,6 +390,11 @@ export const licenses: Component[] = [
     "name": "clsx",
     "version": "2.1.1",
     "license": "MIT"
+  },
+  {
+    "name": "codepage",
+    "version": "0.1.3",
+    "license": "Apache-2.0 OR MIT"
   },
   {
     "name": "colorchoice",
@@ -534,6 +549,11 @@ export const licenses: Component[] = [
   {
     "name": "dbus-secret-service",
     "version": "4.1.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "debug_unsafe",
+    "version": "0.1.4",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -709,6 +729,11 @@ export const licenses: Component[] = [
   {
     "name": "fast_image_resize",
     "version": "6.1.0",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
+    "name": "fast-float2",
+    "version": "0.2.4",
     "license": "MIT OR Apache-2.0"
   },
   {
@@ -1697,6 +1722,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "quick-xml",
+    "version": "0.39.4",
+    "license": "MIT"
+  },
+  {
     "name": "quote",
     "version": "1.0.47",
     "license": "MIT OR Apache-2.0"
@@ -1800,6 +1830,11 @@ export const licenses: Component[] = [
     "name": "rusqlite",
     "version": "0.43.0",
     "license": "MIT"
+  },
+  {
+    "name": "rust_xlsxwriter",
+    "version": "0.96.0",
+    "license": "MIT OR Apache-2.0"
   },
   {
     "name": "rustc-hash",
@@ -2397,6 +2432,11 @@ export const licenses: Component[] = [
     "license": "MIT/Apache-2.0"
   },
   {
+    "name": "typed-path",
+    "version": "0.12.4",
+    "license": "MIT OR Apache-2.0"
+  },
+  {
     "name": "typeid",
     "version": "1.0.3",
     "license": "MIT OR Apache-2.0"
@@ -2947,6 +2987,11 @@ export const licenses: Component[] = [
     "license": "MIT"
   },
   {
+    "name": "zip",
+    "version": "7.3.0",
+    "license": "MIT"
+  },
+  {
     "name": "zlib-rs",
     "version": "0.6.8",
     "license": "Zlib"
@@ -2955,6 +3000,11 @@ export const licenses: Component[] = [
     "name": "zmij",
     "version": "1.0.23",
     "license": "MIT"
+  },
+  {
+    "name": "zopfli",
+    "version": "0.8.3",
+    "license": "Apache-2.0"
   },
   {
     "name": "zune-core",

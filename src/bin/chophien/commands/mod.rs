@@ -3,6 +3,7 @@
 
 mod coop;
 mod demo;
+mod exchange;
 mod import;
 mod listing;
 mod parse;
@@ -19,6 +20,8 @@ use std::process::ExitCode;
 
 use crate::args::Command;
 use crate::context::{Context, Failure};
+
+pub(crate) use exchange::restore;
 
 pub(crate) fn run(ctx: &Context<'_>, command: Command) -> Result<ExitCode, Failure> {
     match command {
@@ -50,5 +53,8 @@ pub(crate) fn run(ctx: &Context<'_>, command: Command) -> Result<ExitCode, Failu
             coop,
             dry_run,
         } => import::import(ctx, &file, coop.as_deref(), dry_run),
+        Command::Export { platform, out } => exchange::bulk(ctx, &platform, &out),
+        Command::Bundle(command) => exchange::bundle(ctx, command),
+        Command::Backup { out, auto, keep } => exchange::backup(ctx, out.as_deref(), auto, keep),
     }
 }

@@ -79,6 +79,38 @@ export const commands = {
 	restoreScript: (id: Id) => typedError<ScriptView_Serialize, IpcError>(__TAURI_INVOKE("restore_script", { id })),
 	/**  Writes the script to `path`, a file the user chose in the save dialog. */
 	exportScript: (id: Id, format: ExportFormat, path: string) => typedError<null, IpcError>(__TAURI_INVOKE("export_script", { id, format, path })),
+	/**
+	 *  Writes the chosen cooperatives (with all their products), or the whole catalog when
+	 *  none is chosen, to a `.chophien` bundle at `path`.
+	 */
+	exportBundle: (path: string, cooperatives: Id[], progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("export_bundle", { path, cooperatives, progress })),
+	/**  Merges the bundle at `path` into the catalog. */
+	importBundle: (path: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("import_bundle", { path, progress })),
+	/**  The records both computers changed, side by side. */
+	exchangeConflicts: () => typedError<ConflictView[], IpcError>(__TAURI_INVOKE("exchange_conflicts")),
+	/**  Keeps one side of a conflict; answers with the conflicts still open. */
+	resolveConflict: (id: Id, keep: Resolution) => typedError<ConflictView[], IpcError>(__TAURI_INVOKE("resolve_conflict", { id, keep })),
+	/**  Backs up the catalog and its photos into the data folder's `backups/`. */
+	makeBackup: (progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("make_backup", { progress })),
+	backupSettings: () => typedError<BackupSettings, IpcError>(__TAURI_INVOKE("backup_settings")),
+	/**  Keeps `kept` automatic backups from now on (within the core's bounds). */
+	setBackupsKept: (kept: number) => typedError<BackupSettings, IpcError>(__TAURI_INVOKE("set_backups_kept", { kept })),
+	/**
+	 *  Replaces the catalog with the backup at `path`, keeping the current one as a backup.
+	 *  The catalog is closed meanwhile and opened again afterwards, whatever happened.
+	 */
+	restoreBackup: (path: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("restore_backup", { path, progress })),
+	/**  Writes the bulk-upload sheet for `platform` and its photos into `folder`. */
+	exportBulkSheet: (platform: Platform, folder: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("export_bulk_sheet", { platform, folder, progress })),
+	/**  Reads the header and first rows of an Excel or CSV product list. */
+	previewProductList: (path: string) => typedError<ImportPreview, IpcError>(__TAURI_INVOKE("preview_product_list", { path })),
+	/**
+	 *  Imports (or, with `dry_run`, checks) an Excel or CSV product list with the chosen
+	 *  column `mapping`, into `cooperative_id` when the file has no cooperative column.
+	 */
+	importProductList: (path: string, mapping: (ImportColumn | null)[], cooperativeId: Id | null, dryRun: boolean, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("import_product_list", { path, mapping, cooperativeId, dryRun, progress })),
+	/**  Asks the running export, import, backup or restore to stop. */
+	stopExchange: () => typedError<null, IpcError>(__TAURI_INVOKE("stop_exchange")),
 };
 
 /* Types */
@@ -101,6 +133,12 @@ export type AppInfo = {
 export type AttributeField = {
 	key: string,
 	label: string,
+};
+
+/**  Where backups go and how many automatic ones are kept. */
+export type BackupSettings = {
+	folder: string,
+	kept: number,
 };
 
 export type CardLimits = {
@@ -183,6 +221,29 @@ export type CertificateStatus =
 /**  Not valid yet (issued with a future start date). */
 { state: "not_yet_valid"; days_until: number };
 
+export type ConflictField = {
+	/**  The column's name (`story`, `price_vnd`…). */
+	field: string,
+	/**
+	 *  What the editors call it, in the user's language (the column's name when the
+	 *  editors do not show it).
+	 */
+	label: string,
+	local: string,
+	incoming: string,
+};
+
+/**
+ *  A conflict as people compare it: what the record is, and each field that differs
+ *  with its two values.
+ */
+export type ConflictView = {
+	id: Id,
+	/**  "Sản phẩm “Mật ong hoa nhãn”", in the user's language. */
+	title: string,
+	fields: ConflictField[],
+};
+
 /**  A cooperative in the list and its editor. */
 export type CooperativeEntry = {
 	id: Id,
@@ -238,6 +299,18 @@ export type Effective_Serialize = {
 	/**  The category key, chosen or the default for the product's OCOP subgroup. */
 	category: string | null,
 	category_inherited: boolean,
+};
+
+/**  What an exchange did, in the user's words, and the conflicts now waiting. */
+export type ExchangeOutcome = {
+	lines: string[],
+	conflicts: ConflictView[],
+};
+
+/**  How far a long exchange is. */
+export type ExchangeProgress = {
+	done: number,
+	total: number,
 };
 
 /**  The two ways a script leaves the app. */
@@ -326,6 +399,15 @@ export type FixField = "title" | "description" | "category" | "variants" | "pack
  */
 export type Id = string;
 
+/**  A product-list field a column can hold. */
+export type ImportColumn = "name" | "cooperative" | "subgroup" | "story" | "ingredients" | "usage" | "storage" | "shelf_life" | "net_quantity" | "origin" | "package_weight" | "package_length" | "package_width" | "package_height" | "barcode" | "sku" | "variant_name" | "price" | "stock" | "stars" | "certificate_no" | "decision_no" | "issuing_authority" | "valid_from" | "valid_until";
+
+/**  A field a spreadsheet column can be mapped to, with its name in the user's language. */
+export type ImportField = {
+	column: ImportColumn,
+	label: string,
+};
+
 /**  What an import did, and the photos as they now are. */
 export type ImportOutcome = ImportOutcome_Serialize | ImportOutcome_Deserialize;
 
@@ -352,6 +434,11 @@ export type ImportOutcome_Serialize = {
 	/**  Files left out because the user pressed "Dừng". */
 	cancelled: number,
 };
+
+/**  The first rows of a product list and the fields its columns can hold. */
+export type ImportPreview = {
+	fields: ImportField[],
+} & Preview;
 
 export type IpcError = {
 	/**  Stable and machine-readable: `catalog.invalid`, `catalog.corrupt`, … */
@@ -553,6 +640,14 @@ export type Platform = "tiktok_shop" | "shopee" | "lazada" | "tiki";
 export type PlatformEntry = {
 	code: Platform,
 	name: string,
+};
+
+/**  The first rows of a product list, for choosing which column holds which field. */
+export type Preview = {
+	headers: string[],
+	/**  The field each header names, as an import without a mapping would read it. */
+	suggested: (ImportColumn | null)[],
+	rows: string[][],
 };
 
 /**  Legal form of the producer, as scored by OCOP criterion A.3.a. */
@@ -810,6 +905,9 @@ export type ReadinessState = "ready" |
 "warnings" | 
 /**  The platform or the law would refuse it. */
 "blocked";
+
+/**  Which side the user kept. */
+export type Resolution = "local" | "incoming";
 
 /**  A whole script as it is edited and saved. */
 export type ScriptDraft = ScriptDraft_Serialize | ScriptDraft_Deserialize;

@@ -1,0 +1,242 @@
+//! Seller Center bulk-upload sheets: only listings that pass their checks, the expected
+//! cells read back with calamine, no formula anywhere (goal G10), and LibreOffice opens
+//! the file without evaluating the formula-looking text a seller typed.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use chophien::catalog::listings::{ListingDraft, ReadinessState};
+use chophien::exchange::Control;
+use chophien::exchange::bulk::{BulkReport, export_bulk};
+use chophien::i18n::{I18n, Lang};
+use chophien::listings::check;
+use chophien::photos::PhotoStore;
+use chophien::photos::import::import_files;
+use chophien::platform::Platform;
+use chophien::rules::RuleSet;
+
+use crate::support::{TODAY, TempCatalog, product_ids};
+
+const FORMULA_TITLE: &str = "=CONCAT(\"Măng tre khô Bát Độ \",\"OCOP 3 sao túi 500 g\")";
+/// What a spreadsheet that evaluated the title would show instead.
+const EVALUATED: &str = "Măng tre khô Bát Độ OCOP 3 sao túi 500 g";
+
+/// The demo with photos on two products, one of them titled like a formula on Shopee.
+fn demo_with_photos() -> (TempCatalog, Vec<chophien::catalog::Id>) {
+    let temp = TempCatalog::with_demo();
+    let ids = product_ids(&temp.catalog);
+    let store = PhotoStore::open(temp.catalog.data_dir()).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photos");
+    for (id, photo) in ids
+        .iter()
+        .zip(["storm-1920x1280.jpg", "painting-4000x3000.jpg"])
+    {
+        let report = import_files(&temp.catalog, &store, *id, &[fixtures.join(photo)], &|_| {
+            true
+        })
+        .unwrap();
+        assert!(report.failed.is_empty(), "{:?}", report.failed);
+    }
+    let formula = ListingDraft {
+        title: Some(FORMULA_TITLE.to_owned()),
+        ..ListingDraft::default()
+    };
+    temp.catalog
+        .save_listing(ids[0], Platform::Shopee, &formula)
+        .unwrap();
+    (temp, ids)
+}
+
+fn text(cell: &Data) -> String {
+    match cell {
+        Data::String(s) => s.clone(),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Empty => String::new(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The demo with photos exported for Shopee, in Vietnamese.
+fn shopee_sheet() -> (TempCatalog, std::sync::Arc<RuleSet>, I18n, BulkReport) {
+    let (temp, _) = demo_with_photos();
+    let rules = RuleSet::built_in().unwrap();
+    let i18n = I18n::new(Lang::Vi);
+    let out = temp.dir.path().join("out");
+    let report = export_bulk(
+        &temp.catalog,
+        &rules,
+        Platform::Shopee,
+        &out,
+        TODAY,
+        &i18n,
+        Control::default(),
+    )
+    .unwrap();
+    (temp, rules, i18n, report)
+}
+
+#[test]
+fn a_shopee_sheet_holds_the_ready_listings_and_reads_back_cell_for_cell() {
+    let (temp, rules, i18n, report) = shopee_sheet();
+    assert_eq!(report.exported.len() + report.skipped.len(), 48);
+    assert!(!report.exported.is_empty());
+    assert!(!report.skipped.is_empty());
+    assert!(report.skipped.iter().all(|s| !s.reasons.is_empty()));
+    // Every product written passes its checks; every product left out is blocked.
+    let contexts = temp
+        .catalog
+        .listing_contexts(&product_ids(&temp.catalog))
+        .unwrap();
+    for context in &contexts {
+        let name = &context.detail.product.draft.name;
+        let state = check(context, Platform::Shopee, &rules, TODAY, &i18n).state;
+        assert_eq!(
+            report.exported.contains(name),
+            state != ReadinessState::Blocked,
+            "{name}: {state:?}"
+        );
+    }
+
+    let mut book: Xlsx<_> = open_workbook(&report.file).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Shopee", "Hướng dẫn", "Chưa xuất"].map(str::to_owned)
+    );
+    let sheet = book.worksheet_range("Shopee").unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|row| row.iter().map(text).collect())
+        .collect();
+    assert_eq!(
+        rows[0][..3],
+        ["ps_category", "ps_product_name", "ps_product_description"]
+    );
+    assert_eq!(rows[1][1], "Tên sản phẩm");
+    assert_eq!(rows.len() as u64, report.rows + 2);
+    let column = |code: &str| rows[0].iter().position(|c| c == code).unwrap();
+    let formula_row = rows
+        .iter()
+        .find(|r| r[column("ps_product_name")] == FORMULA_TITLE)
+        .unwrap_or_else(|| panic!("the formula-looking title, as typed: {:?}", report.skipped));
+    // Prices are numbers in đồng; the cover is a photo file written beside the sheet.
+    let price: f64 = formula_row[column("ps_price")].parse().unwrap();
+    assert!(price >= 1000.0, "{price}");
+    let cover = &formula_row[column("ps_item_cover_image")];
+    assert!(report.photos_dir.join(cover).is_file(), "{cover}");
+    let skipped = book.worksheet_range("Chưa xuất").unwrap();
+    assert_eq!(skipped.height(), report.skipped.len() + 1);
+}
+
+/// The xlsx's worksheets, as XML text.
+fn sheets_xml(file: &Path) -> Vec<String> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+    let names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("xl/worksheets/sheet"))
+        .map(str::to_owned)
+        .collect();
+    names
+        .iter()
+        .map(|name| {
+            let mut xml = String::new();
+            zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
+            xml
+        })
+        .collect()
+}
+
+#[test]
+fn no_formula_is_written_or_evaluated_even_in_libreoffice() {
+    let (temp, _, _, report) = shopee_sheet();
+    // Goal G10: not one formula element in any sheet.
+    let sheets = sheets_xml(&report.file);
+    assert_eq!(sheets.len(), 3);
+    assert!(
+        sheets
+            .iter()
+            .all(|xml| !xml.contains("<f>") && !xml.contains("<f "))
+    );
+
+    // LibreOffice (installed by scripts/install-deps) converts the first sheet to CSV:
+    // the title is still the text the seller typed, not a computed link.
+    let profile = temp.dir.path().join("libreoffice-profile");
+    let csv_dir = temp.dir.path().join("csv");
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+        ])
+        .arg(&csv_dir)
+        .arg(&report.file)
+        .env("HOME", temp.dir.path())
+        .status()
+        .expect("LibreOffice's soffice must be installed (scripts/install-deps test installs it)");
+    assert!(status.success());
+    let csv = std::fs::read_to_string(csv_dir.join("chophien-shopee.csv")).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.as_bytes());
+    let titles: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap().get(1).unwrap_or_default().to_owned())
+        .collect();
+    assert!(titles.iter().any(|t| t == FORMULA_TITLE), "{titles:?}");
+    assert!(!titles.iter().any(|t| t == EVALUATED), "{titles:?}");
+}
+
+#[test]
+fn tiki_has_no_bulk_template_and_says_so() {
+    let temp = TempCatalog::with_demo();
+    let rules = RuleSet::built_in().unwrap();
+    let i18n = I18n::new(Lang::En);
+    let error = export_bulk(
+        &temp.catalog,
+        &rules,
+        Platform::Tiki,
+        temp.dir.path(),
+        TODAY,
+        &i18n,
+        Control::default(),
+    )
+    .unwrap_err();
+    use chophien::i18n::Localize;
+    assert_eq!(error.code(), "exchange.no-bulk-template");
+    assert!(
+        error
+            .localize(&i18n)
+            .contains("TikTok Shop, Shopee or Lazada")
+    );
+}
+
+#[test]
+fn the_command_line_writes_the_sheet_and_lists_what_it_left_out() {
+    let (temp, _) = demo_with_photos();
+    let out = temp.dir.path().join("tiktok");
+    let output = Command::new(crate::support::chophien_bin())
+        .arg("--db")
+        .arg(temp.path())
+        .args(["--lang", "en", "export", "--platform", "tiktok", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.starts_with("Wrote "), "{said}");
+    assert!(said.contains("were left out"), "{said}");
+    assert!(
+        said.contains("– Bánh chưng Tranh Khúc: TikTok Shop"),
+        "{said}"
+    );
+    let mut book: Xlsx<_> = open_workbook(out.join("chophien-tiktok_shop.xlsx")).unwrap();
+    let sheet = book.worksheet_range("TikTok Shop").unwrap();
+    assert_eq!(text(&sheet.rows().next().unwrap()[2]), "Product Name");
+}
