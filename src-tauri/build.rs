@@ -11,7 +11,7 @@ fn main() {
     .unwrap_or_else(|error| panic!("tauri build step failed: {error:#}"));
 }
 
-const COMMANDS: [&str; 64] = [
+const COMMANDS: [&str; 78] = [
     "startup",
     "app_info",
     "set_language",
@@ -76,4 +76,18 @@ const COMMANDS: [&str; 64] = [
     "preview_product_list",
     "import_product_list",
     "stop_exchange",
+    "list_shops",
+    "start_practice",
+    "open_authorization",
+    "connect_shop",
+    "test_shop",
+    "remove_shop",
+    "publish_products",
+    "sync_now",
+    "stop_sync",
+    "sync_rows",
+    "retry_publication",
+    "resolve_sync_conflict",
+    "sync_status",
+    "set_sync_mode",
 ];

@@ -5,7 +5,9 @@
 use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{app, catalog, cooperatives, exchange, listings, photos, scripts};
+use crate::commands::{
+    app, catalog, cooperatives, exchange, listings, photos, scripts, shops, sync,
+};
 
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
@@ -74,6 +76,20 @@ pub fn builder() -> Builder<tauri::Wry> {
             exchange::preview_product_list,
             exchange::import_product_list,
             exchange::stop_exchange,
+            shops::list_shops,
+            shops::start_practice,
+            shops::open_authorization,
+            shops::connect_shop,
+            shops::test_shop,
+            shops::remove_shop,
+            sync::publish_products,
+            sync::sync_now,
+            sync::stop_sync,
+            sync::sync_rows,
+            sync::retry_publication,
+            sync::resolve_sync_conflict,
+            sync::sync_status,
+            sync::set_sync_mode,
         ])
         // Money, counts and sizes are far below 2^53, so plain numbers are exact.
         .dangerously_cast_bigints_to_number()

@@ -5,6 +5,7 @@
 mod bindings;
 mod commands;
 mod ipc_error;
+mod market_state;
 mod photo_protocol;
 mod state;
 
@@ -39,6 +40,7 @@ pub fn run(started: Instant) {
         .plugin(tauri_plugin_dialog::init())
         .register_asynchronous_uri_scheme_protocol(photo_protocol::SCHEME, photo_protocol::handle)
         .manage(state)
+        .manage(market_state::MarketState::new())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -11,7 +11,7 @@ use chophien::i18n::{I18n, Lang};
 use chophien::paths;
 use chophien::photos::PhotoStore;
 use chophien::rules::RuleSet;
-use chophien::settings::{Settings, settings_file};
+use chophien::settings::{Settings, SyncMode, settings_file};
 
 use crate::ipc_error::IpcError;
 
@@ -175,6 +175,17 @@ impl AppState {
 
     pub fn set_backups_kept(&self, kept: usize) -> std::io::Result<()> {
         self.update_settings(|settings| settings.backups_kept = kept)
+    }
+
+    pub fn sync_mode(&self) -> SyncMode {
+        self.settings
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .sync_mode
+    }
+
+    pub fn set_sync_mode(&self, mode: SyncMode) -> std::io::Result<()> {
+        self.update_settings(|settings| settings.sync_mode = mode)
     }
 
     pub fn data_dir(&self) -> PathBuf {

@@ -8,6 +8,8 @@ pub mod exchange;
 pub mod listings;
 pub mod photos;
 pub mod scripts;
+pub mod shops;
+pub mod sync;
 
 use chophien::catalog::{Catalog, CatalogError};
 use chophien::i18n::dates;

@@ -3,12 +3,14 @@
 import { call, commands, type Startup, type Vocabulary } from "./ipc";
 import { i18n } from "./i18n.svelte";
 
-export type Screen = "loading" | "welcome" | "failed" | "catalog" | "cooperatives" | "scripts" | "exchange" | "settings";
+export type Screen = "loading" | "welcome" | "failed" | "catalog" | "cooperatives" | "scripts" | "sync" | "exchange" | "settings";
 
 export interface Toast {
   message: string;
   /** What "Hoàn tác" does; no button without it. */
   undo?: () => Promise<void>;
+  /** Another button, e.g. "Gửi ngay" when a marketplace became reachable. */
+  action?: { label: string; run: () => Promise<void> };
 }
 
 /** How long a toast (and its undo) stays. */

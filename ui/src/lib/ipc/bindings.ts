@@ -111,6 +111,41 @@ export const commands = {
 	importProductList: (path: string, mapping: (ImportColumn | null)[], cooperativeId: Id | null, dryRun: boolean, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("import_product_list", { path, mapping, cooperativeId, dryRun, progress })),
 	/**  Asks the running export, import, backup or restore to stop. */
 	stopExchange: () => typedError<null, IpcError>(__TAURI_INVOKE("stop_exchange")),
+	listShops: () => typedError<ShopView_Serialize[], IpcError>(__TAURI_INVOKE("list_shops")),
+	/**  Starts the practice marketplace (once per run of the app) and connects its shops. */
+	startPractice: () => typedError<ShopView_Serialize[], IpcError>(__TAURI_INVOKE("start_practice")),
+	/**
+	 *  Opens the platform's authorisation page in the system browser (not in the app's
+	 *  window, which never loads remote content).
+	 */
+	openAuthorization: (form: ConnectShop_Deserialize) => typedError<null, IpcError>(__TAURI_INVOKE("open_authorization", { form })),
+	/**  Connects a real shop with the code the platform showed after authorisation. */
+	connectShop: (form: ConnectShop_Deserialize) => typedError<ShopView_Serialize[], IpcError>(__TAURI_INVOKE("connect_shop", { form })),
+	/**  Calls the platform with the shop's tokens (renewed first if they are about to lapse). */
+	testShop: (shopId: Id) => typedError<string, IpcError>(__TAURI_INVOKE("test_shop", { shopId })),
+	removeShop: (shopId: Id) => typedError<ShopView_Serialize[], IpcError>(__TAURI_INVOKE("remove_shop", { shopId })),
+	/**
+	 *  Queues products for a shop; those whose listing does not pass its checks come back
+	 *  with their reasons.
+	 */
+	publishProducts: (shopId: Id, productIds: Id[]) => typedError<QueueOutcome, IpcError>(__TAURI_INVOKE("publish_products", { shopId, productIds })),
+	/**
+	 *  Sends what waits, shop by shop (all shops, or `shop_id`), and follows reviews for a
+	 *  while. Each change of a product's state goes to `progress` as its sync-centre row.
+	 */
+	syncNow: (shopId: Id | null, progress: Channel<SyncRow_Deserialize>) => typedError<ShopRunView[], IpcError>(__TAURI_INVOKE("sync_now", { shopId, progress })),
+	/**  Asks the running sync to stop taking new steps ("Tạm dừng"); "Gửi ngay" resumes. */
+	stopSync: () => typedError<null, IpcError>(__TAURI_INVOKE("stop_sync")),
+	syncRows: (shopId: Id | null) => typedError<SyncRow_Serialize[], IpcError>(__TAURI_INVOKE("sync_rows", { shopId })),
+	retryPublication: (publicationId: Id) => typedError<boolean, IpcError>(__TAURI_INVOKE("retry_publication", { publicationId })),
+	/**
+	 *  Settles a conflict: keep this app's copy (sent over the platform's) or take the
+	 *  platform's.
+	 */
+	resolveSyncConflict: (publicationId: Id, keepLocal: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("resolve_sync_conflict", { publicationId, keepLocal })),
+	/**  Probes the shops' hosts (a short TCP connection each) and counts the waiting steps. */
+	syncStatus: () => typedError<SyncStatus, IpcError>(__TAURI_INVOKE("sync_status")),
+	setSyncMode: (mode: SyncMode) => typedError<null, IpcError>(__TAURI_INVOKE("set_sync_mode", { mode })),
 };
 
 /* Types */
@@ -244,6 +279,33 @@ export type ConflictView = {
 	fields: ConflictField[],
 };
 
+/**  What a seller types to connect a real shop. */
+export type ConnectShop = ConnectShop_Serialize | ConnectShop_Deserialize;
+
+/**  What a seller types to connect a real shop. */
+export type ConnectShop_Deserialize = {
+	platform: Platform,
+	name: string,
+	app_key?: string | null,
+	service_id?: string | null,
+	partner_id?: string | null,
+	shop_id?: string | null,
+	secret: string,
+	code: string,
+};
+
+/**  What a seller types to connect a real shop. */
+export type ConnectShop_Serialize = {
+	platform: Platform,
+	name: string,
+	app_key: string | null,
+	service_id: string | null,
+	partner_id: string | null,
+	shop_id: string | null,
+	secret: string,
+	code: string,
+};
+
 /**  A cooperative in the list and its editor. */
 export type CooperativeEntry = {
 	id: Id,
@@ -262,6 +324,13 @@ export type CooperativeForm = {
 	province: string,
 	commune: string,
 	phone: string,
+};
+
+/**  One side of a conflict, formatted. */
+export type CopyView = {
+	title: string,
+	/**  "MO-500: 185.000 ₫" per SKU. */
+	prices: string[],
 };
 
 /**  A product's first photo: which stored file, made square how. */
@@ -564,6 +633,12 @@ export type ListingsView_Serialize = {
 	/**  Gaps in the food label (Decree 43/2017): warnings on the product itself. */
 	labels: ListingFinding[],
 	proofs: ProofEntry[],
+};
+
+export type NotReadyView = {
+	product_id: Id,
+	name: string,
+	reasons: string[],
 };
 
 /**  When a pack was made and how much to trust it. */
@@ -878,8 +953,16 @@ export type ProofKind =
 /**  A certificate from a regional or national contest. */
 "contest_award";
 
+/**  Where a product stands on a shop. */
+export type PublicationState = "queued" | "uploading_photos" | "submitted" | "under_review" | "live" | "rejected" | "failed" | "conflict" | "withdrawn";
+
 /**  What a segment is for, as trainers teach the structure of a product cycle. */
 export type Purpose = "welcome" | "hook" | "story" | "demo" | "proof" | "origin" | "offer" | "questions" | "cta" | "rehook" | "closing";
+
+export type QueueOutcome = {
+	queued: number,
+	not_ready: NotReadyView[],
+};
 
 /**  A listing's verdict. */
 export type Readiness = {
@@ -1076,6 +1159,43 @@ export type Severity =
 /**  The listing cannot be queued for upload. */
 "block";
 
+/**  How one shop's run ended, in words. */
+export type ShopRunView = {
+	shop_id: Id,
+	outcome: string,
+	message: string,
+};
+
+export type ShopView = ShopView_Serialize | ShopView_Deserialize;
+
+export type ShopView_Deserialize = {
+	id: Id,
+	name: string,
+	platform: Platform,
+	platform_name: string,
+	practice: boolean,
+	/**  "ok", "lapsing" or "reauth". */
+	health: string,
+	/**  The state in words ("Đang hoạt động", "Ủy quyền hết hạn sau 5 ngày…"). */
+	health_text: string,
+	/**  When the authorisation lapses, as a date and time, if known. */
+	lapses_at?: string | null,
+};
+
+export type ShopView_Serialize = {
+	id: Id,
+	name: string,
+	platform: Platform,
+	platform_name: string,
+	practice: boolean,
+	/**  "ok", "lapsing" or "reauth". */
+	health: string,
+	/**  The state in words ("Đang hoạt động", "Ủy quyền hết hạn sau 5 ngày…"). */
+	health_text: string,
+	/**  When the authorisation lapses, as a date and time, if known. */
+	lapses_at: string | null,
+};
+
 export type Sort = 
 /**  Best match first when searching; most recently changed first otherwise. */
 "relevance" | "name" | "updated_newest" | "created_newest" | "price_lowest" | "price_highest" | "stars_highest";
@@ -1091,6 +1211,59 @@ export type SubgroupEntry = {
 	code: string,
 	sector: Sector,
 	message_id: string,
+};
+
+/**  When the outbox is sent. */
+export type SyncMode = 
+/**  As soon as a marketplace is reachable. */
+"automatic" | 
+/**  Ask first (a metered phone hotspot). */
+"ask" | 
+/**  Only when the user says so. */
+"manual";
+
+export type SyncRow = SyncRow_Serialize | SyncRow_Deserialize;
+
+export type SyncRow_Deserialize = {
+	publication_id: Id,
+	product_id: Id,
+	product_name: string,
+	shop_id: Id,
+	state: PublicationState,
+	state_text: string,
+	/**  What the platform said (rejection reasons) or why sending failed. */
+	note?: string | null,
+	/**  When a failed step is tried again. */
+	retry_at?: string | null,
+	updated_at: string,
+	/**  While the platform's copy differs from the last one sent: (this app's, the platform's). */
+	conflict?: [CopyView, CopyView] | null,
+};
+
+export type SyncRow_Serialize = {
+	publication_id: Id,
+	product_id: Id,
+	product_name: string,
+	shop_id: Id,
+	state: PublicationState,
+	state_text: string,
+	/**  What the platform said (rejection reasons) or why sending failed. */
+	note: string | null,
+	/**  When a failed step is tried again. */
+	retry_at: string | null,
+	updated_at: string,
+	/**  While the platform's copy differs from the last one sent: (this app's, the platform's). */
+	conflict: [CopyView, CopyView] | null,
+};
+
+/**
+ *  What the app knows about sending: the mode chosen, how many steps wait, and whether a
+ *  marketplace is reachable now.
+ */
+export type SyncStatus = {
+	mode: SyncMode,
+	waiting: number,
+	online: boolean,
 };
 
 /**
