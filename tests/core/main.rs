@@ -11,6 +11,7 @@ mod exchange;
 mod folding;
 mod import;
 mod import_xlsx;
+mod keychain;
 mod listings;
 mod locales;
 mod market;
