@@ -17,7 +17,7 @@ const FILES = [
   "orientation/wood-orientation-1.jpg",
   "orientation/wood-orientation-3.jpg",
 ];
-const PRODUCTS = ["Quế thanh Văn Yên", "Mật ong bạc hà Mèo Vạc", "Gạo ST25 lúa tôm Hòa Tú"];
+const PRODUCTS = ["Quế thanh Văn Yên", "Gạo lứt ST25", "Trà tim sen Tháp Mười"];
 /** The practice marketplace refuses this phrase in review, as real ones refuse grey imports. */
 const REFUSED = "Hàng xách tay chính hãng.";
 
@@ -106,7 +106,16 @@ test("sync: practice mode publishes, a rejection is fixed and goes live", { time
         }
         await s.click(tid("tab-listings"));
         for (const platform of ["tiktok_shop", "shopee"]) {
-          await s.click(`[data-testid="platform-tab"][data-platform="${platform}"]`);
+          // The tab row appears before the cards are loaded: click until the card follows.
+          await s.waitUntil(
+            async () => {
+              await s.click(`[data-testid="platform-tab"][data-platform="${platform}"]`);
+              return (
+                (await s.execute(`return document.querySelector('[data-testid="listing-card"]')?.dataset.platform;`)) === platform
+              );
+            },
+            { timeout: 15_000, message: `the ${platform} card` },
+          );
           const bar = `[data-testid="publish-${platform}"]`;
           await s.waitFor(`${bar} [data-testid="publish-button"]`, { timeout: 15_000 });
           await s.click(`${bar} [data-testid="publish-button"]`);
@@ -150,6 +159,7 @@ test("sync: practice mode publishes, a rejection is fixed and goes live", { time
       await s.click(tid("nav-catalog"));
       await s.fill(tid("catalog-search"), PRODUCTS[0]);
       await s.waitForText(tid("product-sync-badge"), /Đang bán/, { timeout: 15_000 });
+      assert.equal((await s.findElements(tid("product-sync-badge"))).length, 2, "one badge per shop");
       await shot("catalog-sync-badge");
     });
     ok = !step.failed();
