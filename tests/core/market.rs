@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use chophien::market::clock::Clock;
 use chophien::market::{
-    Credential, Endpoints, MarketError, Marketplace, Package, ProductDraft, RemoteImage,
-    ReviewState, SkuDraft, SkuUpdate,
+    Credential, Endpoints, MarketError, Marketplace, Package, ProductDraft, RemoteField,
+    RemoteImage, ReviewState, SkuDraft, SkuUpdate,
 };
 use chophien::platform::Platform;
 use chophien::shops::Adapter;
@@ -268,4 +268,121 @@ async fn too_many_requests_are_rate_limited_with_the_wait() {
             other => panic!("{platform:?}: {other:?}"),
         }
     }
+}
+
+#[tokio::test]
+async fn a_refused_field_is_named_and_a_daily_cap_is_typed() {
+    let practice = Practice::start(|config| config.daily_caps.tiktok_creations = 1).await;
+    let adapter = practice.adapter(Platform::TiktokShop, http()).await;
+    let good = product_draft(&adapter, "QUE-1", "Quế thanh Văn Yên bó 500 g hữu cơ").await;
+
+    let mut short = good.clone();
+    short.title = "Quế".into();
+    let mut not_leaf = good.clone();
+    not_leaf.category_id = "1".into();
+    let mut no_origin = good.clone();
+    no_origin.attributes.clear();
+    for (draft, field) in [
+        (short, RemoteField::Title),
+        (not_leaf, RemoteField::Category),
+        (no_origin, RemoteField::Attributes),
+    ] {
+        match adapter.create_product(&draft).await {
+            Err(MarketError::Invalid {
+                field: Some(got), ..
+            }) => assert_eq!(got, field),
+            other => panic!("{field:?}: {other:?}"),
+        }
+    }
+    adapter.create_product(&good).await.unwrap();
+    let mut second = product_draft(&adapter, "QUE-2", "Quế thanh Văn Yên bó 1 kg hữu cơ").await;
+    second.idempotency_key = "key-QUE-2".into();
+    assert_eq!(
+        adapter.create_product(&second).await,
+        Err(MarketError::DailyLimit)
+    );
+}
+
+/// A request signed by hand, as a client with a wrong clock and no correction would.
+#[tokio::test]
+async fn a_stale_timestamp_is_refused_with_each_platform_s_own_code() {
+    let practice = Practice::start(|_| {}).await;
+    let client = reqwest::Client::new();
+    let stale = time::OffsetDateTime::now_utc().unix_timestamp() - 600;
+
+    let shop = practice.shop(Platform::TiktokShop).await;
+    let (key, secret) = (
+        shop["app_key"].as_str().unwrap(),
+        shop["app_secret"].as_str().unwrap(),
+    );
+    let path = "/authorization/202309/shops";
+    let timestamp = stale.to_string();
+    let query = [("app_key", key), ("timestamp", timestamp.as_str())];
+    let signature = chophien::market::sign::tiktok(secret, path, &query, None);
+    let answer: serde_json::Value = client
+        .get(format!("{}/tiktok{path}", practice.base()))
+        .query(&query)
+        .query(&[("sign", signature)])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(answer["code"], 36_009_004, "{answer}");
+
+    let shop = practice.shop(Platform::Shopee).await;
+    let partner = shop["partner_id"].as_u64().unwrap();
+    let path = "/api/v2/auth/token/get";
+    let signature = chophien::market::sign::shopee(
+        shop["partner_key"].as_str().unwrap(),
+        partner,
+        path,
+        stale,
+        chophien::market::sign::ShopeeScope::Public,
+    );
+    let answer: serde_json::Value = client
+        .post(format!("{}/shopee{path}", practice.base()))
+        .query(&[
+            ("partner_id", partner.to_string()),
+            ("timestamp", stale.to_string()),
+            ("sign", signature),
+        ])
+        .json(&json!({"code": "x", "shop_id": shop["shop_id"], "partner_id": partner}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(answer["error"], "error_param", "{answer}");
+    assert_eq!(answer["message"], "Timestamp is expired.");
+
+    let shop = practice.shop(Platform::Lazada).await;
+    let stale_ms = ((stale - 7_200) * 1000).to_string();
+    let params = [
+        ("app_key", shop["app_key"].as_str().unwrap()),
+        ("timestamp", stale_ms.as_str()),
+        ("sign_method", "sha256"),
+        ("code", "x"),
+    ];
+    let signature = chophien::market::sign::lazada(
+        shop["app_secret"].as_str().unwrap(),
+        "/auth/token/create",
+        &params,
+    );
+    let answer: serde_json::Value = client
+        .post(format!(
+            "{}/lazada-auth/rest/auth/token/create",
+            practice.base()
+        ))
+        .query(&params)
+        .query(&[("sign", signature)])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(answer["code"], "InvalidTimestamp", "{answer}");
 }
