@@ -374,3 +374,213 @@ async fn kill_9_while_syncing_loses_nothing_and_duplicates_nothing() {
         }
     }
 }
+
+/// Sets the variant's price (and so leaves an update in the outbox).
+fn set_price(catalog: &Catalog, product: Id, price: i64) {
+    let variant = catalog.product_detail(product).unwrap().variants[0].clone();
+    let mut draft = variant.draft.clone();
+    draft.price_vnd = price;
+    catalog.update_variant(variant.id, &draft).unwrap();
+}
+
+async fn market_price(world: &World, platform: Platform, sku: &str) -> Option<i64> {
+    world
+        .market_products(platform)
+        .await
+        .iter()
+        .find(|p| p["seller_skus"][0] == json!(sku))
+        .and_then(|p| p["prices"][0].as_i64())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_price_changed_on_the_platform_is_a_conflict_not_overwritten() {
+    let world = World::new(5, |_| {}).await;
+    let products = world.products(1);
+    let shop = world.shop(Platform::Shopee);
+    world
+        .temp
+        .catalog
+        .queue_publication(shop.id, products[0])
+        .unwrap();
+    let engine = world.engine(quick());
+    drain(&engine, shop).await;
+    let remote_id = world.temp.catalog.publications(Some(shop.id)).unwrap()[0]
+        .remote_id
+        .clone()
+        .unwrap();
+
+    // Someone edits the price in Seller Center…
+    let session =
+        chophien::shops::open(&world.temp.catalog, world.secrets.as_ref(), http(), shop.id)
+            .await
+            .unwrap();
+    use chophien::market::Marketplace;
+    session
+        .adapter
+        .update_price_stock(
+            &remote_id,
+            &[chophien::market::SkuUpdate {
+                seller_sku: "MO-00000".into(),
+                price_vnd: 123_000,
+                stock: 20,
+            }],
+        )
+        .await
+        .unwrap();
+    // …and the cooperative edits it here.
+    set_price(&world.temp.catalog, products[0], 150_000);
+    drain(&engine, shop).await;
+    let publication = world
+        .temp
+        .catalog
+        .publications(Some(shop.id))
+        .unwrap()
+        .remove(0);
+    assert_eq!(publication.state, PublicationState::Conflict);
+    assert_eq!(
+        publication.remote_copy.as_ref().unwrap()["skus"][0]["price"],
+        123_000
+    );
+    assert_eq!(
+        market_price(&world, Platform::Shopee, "MO-00000").await,
+        Some(123_000),
+        "not overwritten"
+    );
+
+    // The cooperative keeps its own price: it goes up.
+    let rules = RuleSet::built_in().unwrap();
+    let i18n = I18n::new(Lang::Vi);
+    chophien::sync::actions::resolve(
+        &world.temp.catalog,
+        publication.id,
+        true,
+        &rules,
+        TODAY,
+        &i18n,
+    )
+    .unwrap();
+    drain(&engine, shop).await;
+    assert_eq!(
+        market_price(&world, Platform::Shopee, "MO-00000").await,
+        Some(150_000)
+    );
+    assert_eq!(
+        world.temp.catalog.publications(Some(shop.id)).unwrap()[0].state,
+        PublicationState::Live
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_edits_wait_and_go_when_the_network_returns() {
+    let world = World::new(10, |_| {}).await;
+    let products = world.products(3);
+    let shop = world.shop(Platform::TiktokShop);
+    for product in &products {
+        world
+            .temp
+            .catalog
+            .queue_publication(shop.id, *product)
+            .unwrap();
+    }
+    // Offline: every connection drops before anything is done.
+    world
+        .practice
+        .control(
+            "faults",
+            Some(json!({"rate": 1.0, "kinds": ["drop_before"]})),
+        )
+        .await;
+    let mut options = quick();
+    options.longest_wait = Duration::from_millis(100);
+    let engine = world.engine(options);
+    let outcome = engine.run_shop(shop.id).await.unwrap();
+    assert!(
+        matches!(outcome, ShopOutcome::Waiting { .. }),
+        "{outcome:?}"
+    );
+    assert!(world.market_products(Platform::TiktokShop).await.is_empty());
+    set_price(&world.temp.catalog, products[0], 99_000);
+
+    // Back online.
+    world
+        .practice
+        .control("faults", Some(json!({"rate": 0.0})))
+        .await;
+    let engine = world.engine(quick());
+    drain(&engine, shop).await;
+    assert_exactly_once(&world, Platform::TiktokShop, &products).await;
+    assert_eq!(
+        market_price(&world, Platform::TiktokShop, "MO-00000").await,
+        Some(99_000)
+    );
+
+    // An edit made while a sync runs is sent after it.
+    set_price(&world.temp.catalog, products[1], 88_000);
+    let running = tokio::spawn({
+        let engine = world.engine(quick());
+        let shop_id = shop.id;
+        async move { engine.run_shop(shop_id).await }
+    });
+    set_price(&world.temp.catalog, products[2], 77_000);
+    running.await.unwrap().unwrap();
+    drain(&engine, shop).await;
+    assert_eq!(
+        market_price(&world, Platform::TiktokShop, "MO-00001").await,
+        Some(88_000)
+    );
+    assert_eq!(
+        market_price(&world, Platform::TiktokShop, "MO-00002").await,
+        Some(77_000)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_token_is_renewed_mid_run_and_a_lapsed_shop_pauses_alone() {
+    let world = World::new(10, |_| {}).await;
+    let products = world.products(4);
+    let tiktok = world.shop(Platform::TiktokShop);
+    let shopee = world.shop(Platform::Shopee);
+    for product in &products {
+        world
+            .temp
+            .catalog
+            .queue_publication(tiktok.id, *product)
+            .unwrap();
+        world
+            .temp
+            .catalog
+            .queue_publication(shopee.id, *product)
+            .unwrap();
+    }
+    let engine = world.engine(quick());
+    // TikTok: the access token expires just as the run starts; it is renewed and the run goes on.
+    let tiktok_shop = world.practice.shop(Platform::TiktokShop).await;
+    world
+        .practice
+        .control(
+            "expire",
+            Some(
+                json!({"platform": "tiktok", "shop_id": tiktok_shop["shop_id"], "token": "access"}),
+            ),
+        )
+        .await;
+    // Shopee: both tokens lapsed: that shop pauses with a message, the other carries on.
+    let shopee_shop = world.practice.shop(Platform::Shopee).await;
+    for token in ["access", "refresh"] {
+        world
+            .practice
+            .control("expire", Some(json!({"platform": "shopee", "shop_id": shopee_shop["shop_id"], "token": token})))
+            .await;
+    }
+    drain(&engine, tiktok).await;
+    assert_exactly_once(&world, Platform::TiktokShop, &products).await;
+    match engine.run_shop(shopee.id).await.unwrap() {
+        ShopOutcome::Paused { message } => assert!(
+            message.contains("kết nối lại") || message.contains("Kết nối lại"),
+            "{message}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert!(world.temp.catalog.shop(shopee.id).unwrap().needs_reauth);
+    assert!(world.market_products(Platform::Shopee).await.is_empty());
+}
