@@ -11,7 +11,7 @@ fn main() {
     .unwrap_or_else(|error| panic!("tauri build step failed: {error:#}"));
 }
 
-const COMMANDS: [&str; 78] = [
+const COMMANDS: [&str; 80] = [
     "startup",
     "app_info",
     "set_language",
@@ -90,4 +90,6 @@ const COMMANDS: [&str; 78] = [
     "resolve_sync_conflict",
     "sync_status",
     "set_sync_mode",
+    "open_shop_authorization",
+    "reconnect_shop",
 ];

@@ -325,3 +325,6 @@ cli-help-restore = Restore the catalog from a backup (the current data is kept a
 cli-help-arg-backup-file = The backup file to restore.
 cli-help-export = Write the bulk-upload Excel file for a platform's Seller Center, with a photo folder and instructions.
 cli-help-export-out = The folder to write the Excel file and photos into.
+cli-help-shop-reconnect = Authorises a shop whose access lapsed again; without --code the command prints the link to get one.
+cli-help-shop-reconnect-code = The authorisation code shown after signing in to the marketplace.
+cli-shop-reconnected = Shop { $name } reconnected.

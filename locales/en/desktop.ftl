@@ -356,3 +356,5 @@ desktop-import-check = Check first
 desktop-import-run = Import
 desktop-exchange-backups-kept = Automatic backups to keep (one a day):
 desktop-exchange-send-which = Only send these cooperatives (none chosen: send everything)
+desktop-shop-reconnect = Reconnect
+desktop-shop-reconnected = Reconnected; what was waiting goes on.

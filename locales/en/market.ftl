@@ -21,7 +21,7 @@ market-field-package = the package
 market-field-other = the product
 
 market-error-auth-expired = The session with the marketplace has expired. The app renews it by itself; if this persists, reconnect the shop.
-market-error-reauthorize = The shop's authorisation has lapsed. Click "Reconnect" and sign in to the marketplace to authorise the app again.
+market-error-reauthorize = The shop's authorisation has lapsed. Under “Publish”, click “Reconnect” on this shop and sign in to the marketplace to authorise the app again (command line: chophien shop reconnect).
 market-error-wrong-credential = The marketplace says the { $credential } is wrong. Copy it again from the marketplace's app console.
 market-error-rate-limited = The marketplace is receiving too many requests. The app tries again in { $seconds } seconds.
 market-error-daily-limit = The shop has listed as many products as the marketplace allows today. The rest goes tomorrow.

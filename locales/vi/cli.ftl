@@ -322,3 +322,6 @@ cli-help-restore = Khôi phục kho dữ liệu từ một bản sao lưu (dữ 
 cli-help-arg-backup-file = Tệp sao lưu cần khôi phục.
 cli-help-export = Ghi tệp Excel tải hàng loạt lên Kênh Người Bán của một sàn, kèm thư mục ảnh và hướng dẫn.
 cli-help-export-out = Thư mục để ghi tệp Excel và ảnh.
+cli-help-shop-reconnect = Cấp quyền lại cho cửa hàng đã hết hạn truy cập; thiếu --code thì lệnh in đường dẫn để lấy mã.
+cli-help-shop-reconnect-code = Mã ủy quyền sàn hiện ra sau khi đăng nhập.
+cli-shop-reconnected = Đã kết nối lại cửa hàng { $name }.

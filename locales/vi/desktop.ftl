@@ -353,3 +353,5 @@ desktop-import-check = Kiểm tra trước
 desktop-import-run = Nhập
 desktop-exchange-backups-kept = Số bản sao lưu tự động giữ lại (mỗi ngày một bản):
 desktop-exchange-send-which = Chỉ gửi các hợp tác xã này (không chọn: gửi tất cả)
+desktop-shop-reconnect = Kết nối lại
+desktop-shop-reconnected = Đã kết nối lại; những gì đang chờ sẽ được gửi tiếp.

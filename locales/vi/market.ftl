@@ -21,7 +21,7 @@ market-field-package = Kiện hàng
 market-field-other = Thông tin sản phẩm
 
 market-error-auth-expired = Phiên đăng nhập với sàn đã hết hạn. Ứng dụng sẽ tự gia hạn; nếu vẫn lỗi, hãy kết nối lại cửa hàng.
-market-error-reauthorize = Quyền truy cập cửa hàng đã hết hạn. Hãy bấm "Kết nối lại" và đăng nhập sàn để cấp quyền lần nữa.
+market-error-reauthorize = Quyền truy cập cửa hàng đã hết hạn. Vào “Đăng lên sàn”, bấm “Kết nối lại” ở cửa hàng này và đăng nhập sàn để cấp quyền lần nữa (dòng lệnh: chophien shop reconnect).
 market-error-wrong-credential = Sàn báo { $credential } không đúng. Hãy chép lại từ trang quản lý ứng dụng của sàn.
 market-error-rate-limited = Sàn đang nhận quá nhiều yêu cầu. Ứng dụng sẽ thử lại sau { $seconds } giây.
 market-error-daily-limit = Cửa hàng đã đăng hết số sản phẩm sàn cho phép hôm nay. Phần còn lại sẽ được gửi vào ngày mai.

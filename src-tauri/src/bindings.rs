@@ -82,6 +82,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             shops::connect_shop,
             shops::test_shop,
             shops::remove_shop,
+            shops::open_shop_authorization,
+            shops::reconnect_shop,
             sync::publish_products,
             sync::sync_now,
             sync::stop_sync,

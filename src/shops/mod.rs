@@ -121,6 +121,54 @@ pub async fn connect_new(
     )?)
 }
 
+/// Authorises an existing shop again (its access lapsed or was withdrawn): trades the
+/// new code for tokens, stores them, and the shop is active again.
+pub async fn reconnect(
+    catalog: &Catalog,
+    store: &dyn SecretStore,
+    http: Arc<Http>,
+    shop_id: Id,
+    code: &str,
+) -> Result<Shop, ShopError> {
+    let shop = catalog.shop(shop_id)?;
+    let secrets = store
+        .load(shop.id)?
+        .ok_or_else(|| ShopError::NoSecrets(shop.name.clone()))?;
+    let adapter = Adapter::for_shop(&shop, secrets.secret.clone(), None, http)
+        .map_err(|missing| ShopError::Incomplete(shop.name.clone(), missing))?;
+    let tokens = adapter.exchange_code(code).await?;
+    let remote = adapter.test_connection().await?;
+    store.save(
+        shop.id,
+        &ShopSecrets {
+            secret: secrets.secret,
+            tokens: Some(tokens.clone()),
+        },
+    )?;
+    Ok(catalog.record_shop_authorization(
+        shop.id,
+        tokens.access_expires_at,
+        tokens.refresh_expires_at,
+        &learned_identity(&shop.identity, &remote),
+    )?)
+}
+
+/// The platform page where the seller authorises the app again for `shop_id`.
+pub fn authorization_link(
+    catalog: &Catalog,
+    store: &dyn SecretStore,
+    http: Arc<Http>,
+    shop_id: Id,
+) -> Result<String, ShopError> {
+    let shop = catalog.shop(shop_id)?;
+    let secrets = store
+        .load(shop.id)?
+        .ok_or_else(|| ShopError::NoSecrets(shop.name.clone()))?;
+    let adapter = Adapter::for_shop(&shop, secrets.secret, None, http)
+        .map_err(|missing| ShopError::Incomplete(shop.name.clone(), missing))?;
+    Ok(adapter.authorize_url("chophien"))
+}
+
 fn learned_identity(known: &ShopIdentity, remote: &crate::market::ShopIdentity) -> ShopIdentity {
     ShopIdentity {
         shop_cipher: remote.cipher.clone().or_else(|| known.shop_cipher.clone()),

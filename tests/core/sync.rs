@@ -584,3 +584,44 @@ async fn an_expired_token_is_renewed_mid_run_and_a_lapsed_shop_pauses_alone() {
     assert!(world.temp.catalog.shop(shopee.id).unwrap().needs_reauth);
     assert!(world.market_products(Platform::Shopee).await.is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lapsed_shop_reconnected_with_a_new_code_sends_again() {
+    let world = World::new(5, |_| {}).await;
+    let products = world.products(1);
+    let shop = world.shop(Platform::Lazada);
+    world
+        .temp
+        .catalog
+        .queue_publication(shop.id, products[0])
+        .unwrap();
+    for token in ["access", "refresh"] {
+        world
+            .practice
+            .control(
+                "expire",
+                Some(json!({"platform": "lazada", "token": token})),
+            )
+            .await;
+    }
+    let engine = world.engine(quick());
+    assert!(matches!(
+        engine.run_shop(shop.id).await.unwrap(),
+        ShopOutcome::Paused { .. }
+    ));
+    assert!(world.temp.catalog.shop(shop.id).unwrap().needs_reauth);
+
+    let code = world.practice.code(Platform::Lazada).await;
+    let reconnected = chophien::shops::reconnect(
+        &world.temp.catalog,
+        world.secrets.as_ref(),
+        http(),
+        shop.id,
+        &code,
+    )
+    .await
+    .unwrap();
+    assert!(!reconnected.needs_reauth);
+    drain(&engine, shop).await;
+    assert_exactly_once(&world, Platform::Lazada, &products).await;
+}

@@ -230,3 +230,50 @@ pub async fn remove_shop(
     shops::remove(&catalog, store.as_ref(), shop_id).map_err(|e| IpcError::new(&e, &i18n))?;
     views(&state)
 }
+
+/// Opens the platform's authorisation page for a shop whose access lapsed.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_shop_authorization(
+    state: State<'_, AppState>,
+    market: State<'_, MarketState>,
+    shop_id: Id,
+) -> Result<(), IpcError> {
+    let i18n = state.i18n();
+    let catalog = state.catalog()?;
+    let shop = catalog
+        .shop(shop_id)
+        .map_err(|e| IpcError::catalog(&e, &i18n))?;
+    let store = market.secrets_for(&shop);
+    let link = shops::authorization_link(&catalog, store.as_ref(), market.http.clone(), shop_id)
+        .map_err(|e| IpcError::new(&e, &i18n))?;
+    open_in_browser(&link)
+        .map_err(|_| IpcError::message("shops.browser", "desktop-shop-browser-failed", &i18n))
+}
+
+/// Authorises a shop again with the code the platform showed ("Kết nối lại").
+#[tauri::command]
+#[specta::specta]
+pub async fn reconnect_shop(
+    state: State<'_, AppState>,
+    market: State<'_, MarketState>,
+    shop_id: Id,
+    code: String,
+) -> Result<Vec<ShopView>, IpcError> {
+    let i18n = state.i18n();
+    let catalog = state.catalog()?;
+    let shop = catalog
+        .shop(shop_id)
+        .map_err(|e| IpcError::catalog(&e, &i18n))?;
+    let store = market.secrets_for(&shop);
+    shops::reconnect(
+        &catalog,
+        store.as_ref(),
+        market.http.clone(),
+        shop_id,
+        code.trim(),
+    )
+    .await
+    .map_err(|e| IpcError::new(&e, &i18n))?;
+    views(&state)
+}

@@ -511,6 +511,12 @@ pub(crate) enum ShopCommand {
         #[arg(id = "shop")]
         shop: String,
     },
+    Reconnect {
+        #[arg(id = "shop")]
+        shop: String,
+        #[arg(long)]
+        code: Option<String>,
+    },
     Remove {
         #[arg(id = "shop")]
         shop: String,

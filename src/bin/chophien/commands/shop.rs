@@ -207,6 +207,25 @@ pub(crate) fn run(ctx: &Context<'_>, command: ShopCommand) -> Result<ExitCode, F
                 }
             }
         }
+        ShopCommand::Reconnect { shop, code } => {
+            let id = ctx.catalog.resolve_shop(&shop).map_err(|e| ctx.fail(&e))?;
+            let Some(code) = code else {
+                let link = shops::authorization_link(&ctx.catalog, &Keychain, http, id)
+                    .map_err(|e| ctx.fail(&e))?;
+                println!(
+                    "{}",
+                    ctx.tr_args("cli-shop-authorize", args!["url" => link])
+                );
+                return Ok(ExitCode::from(2));
+            };
+            let shop = runtime
+                .block_on(shops::reconnect(&ctx.catalog, &Keychain, http, id, &code))
+                .map_err(|e| ctx.fail(&e))?;
+            println!(
+                "{}",
+                ctx.tr_args("cli-shop-reconnected", args!["name" => &shop.name])
+            );
+        }
         ShopCommand::Remove { shop } => {
             let id = ctx.catalog.resolve_shop(&shop).map_err(|e| ctx.fail(&e))?;
             shops::remove(&ctx.catalog, &Keychain, id).map_err(|e| ctx.fail(&e))?;

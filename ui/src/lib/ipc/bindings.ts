@@ -124,6 +124,10 @@ export const commands = {
 	/**  Calls the platform with the shop's tokens (renewed first if they are about to lapse). */
 	testShop: (shopId: Id) => typedError<string, IpcError>(__TAURI_INVOKE("test_shop", { shopId })),
 	removeShop: (shopId: Id) => typedError<ShopView_Serialize[], IpcError>(__TAURI_INVOKE("remove_shop", { shopId })),
+	/**  Opens the platform's authorisation page for a shop whose access lapsed. */
+	openShopAuthorization: (shopId: Id) => typedError<null, IpcError>(__TAURI_INVOKE("open_shop_authorization", { shopId })),
+	/**  Authorises a shop again with the code the platform showed ("Kết nối lại"). */
+	reconnectShop: (shopId: Id, code: string) => typedError<ShopView_Serialize[], IpcError>(__TAURI_INVOKE("reconnect_shop", { shopId, code })),
 	/**
 	 *  Queues products for a shop; those whose listing does not pass its checks come back
 	 *  with their reasons.
