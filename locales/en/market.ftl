@@ -17,6 +17,7 @@ market-field-attributes = the attributes
 market-field-price = the price
 market-field-stock = the stock
 market-field-sku = the SKU
+market-field-variants = Variations
 market-field-package = the package
 market-field-other = the product
 

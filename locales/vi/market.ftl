@@ -17,6 +17,7 @@ market-field-attributes = Thuộc tính
 market-field-price = Giá
 market-field-stock = Tồn kho
 market-field-sku = Mã SKU
+market-field-variants = Phân loại hàng
 market-field-package = Kiện hàng
 market-field-other = Thông tin sản phẩm
 

@@ -50,6 +50,8 @@ pub enum RemoteField {
     Price,
     Stock,
     Sku,
+    /// The options a shopper chooses between (sizes, packs).
+    Variants,
     Package,
 }
 
@@ -64,6 +66,7 @@ impl RemoteField {
             RemoteField::Price => "market-field-price",
             RemoteField::Stock => "market-field-stock",
             RemoteField::Sku => "market-field-sku",
+            RemoteField::Variants => "market-field-variants",
             RemoteField::Package => "market-field-package",
         }
     }

@@ -13,7 +13,7 @@ use super::http::{Http, Reply};
 use super::{
     CreatedProduct, Endpoints, Marketplace, ProductDraft, Rejection, RemoteAttribute,
     RemoteCategory, RemoteImage, RemoteProduct, RemoteSku, Result, ReviewState, Session,
-    ShopIdentity, SkuUpdate, Tokens, authorize_link, number_text, sign, unexpected,
+    ShopIdentity, SkuUpdate, Tokens, VARIATION_NAME, authorize_link, number_text, sign, unexpected,
 };
 use crate::platform::Platform;
 
@@ -164,15 +164,21 @@ impl Lazada {
             "PrimaryCategory": draft.category_id,
             "Images": {"Image": draft.images.iter().map(|i| i.id.clone()).collect::<Vec<_>>()},
             "Attributes": attributes,
-            "Skus": {"Sku": draft.skus.iter().map(|s| json!({
-                "SellerSku": s.seller_sku,
-                "quantity": s.stock.to_string(),
-                "price": s.price_vnd.to_string(),
-                "package_weight": format!("{:.2}", f64::from(package.weight_grams) / 1000.0),
-                "package_length": dimension(package.length_cm),
-                "package_width": dimension(package.width_cm),
-                "package_height": dimension(package.height_cm),
-            })).collect::<Vec<_>>()},
+            "Skus": {"Sku": draft.skus.iter().map(|s| {
+                let mut sku = json!({
+                    "SellerSku": s.seller_sku,
+                    "quantity": s.stock.to_string(),
+                    "price": s.price_vnd.to_string(),
+                    "package_weight": format!("{:.2}", f64::from(package.weight_grams) / 1000.0),
+                    "package_length": dimension(package.length_cm),
+                    "package_width": dimension(package.width_cm),
+                    "package_height": dimension(package.height_cm),
+                });
+                if let Some(option) = &s.option {
+                    sku["saleProp"] = json!({VARIATION_NAME: option});
+                }
+                sku
+            }).collect::<Vec<_>>()},
         });
         if let Some(item_id) = item_id {
             product["ItemId"] = json!(item_id);
@@ -223,6 +229,7 @@ fn field_of(name: &str) -> RemoteField {
         "primarycategory" | "category" => RemoteField::Category,
         "images" | "image" => RemoteField::Images,
         "sellersku" => RemoteField::Sku,
+        "saleprop" => RemoteField::Variants,
         "price" | "special_price" => RemoteField::Price,
         "quantity" => RemoteField::Stock,
         n if n.starts_with("package") => RemoteField::Package,
@@ -251,11 +258,12 @@ fn error_for(code: &str, message: String, value: &Value, reply: &Reply) -> Marke
         "4105" => MarketError::DuplicateSku {
             code: code.to_owned(),
         },
-        "E001" | "E005" | "E201" | "4108" | "4110" | "4116" | "4131" | "4138" | "4139" => {
+        "E001" | "E005" | "E201" | "4108" | "4110" | "4116" | "4125" | "4131" | "4138" | "4139" => {
             let default_field = match code {
                 "E201" => RemoteField::Category,
                 "4108" | "4110" => RemoteField::Attributes,
                 "4116" | "4138" | "4139" => RemoteField::Images,
+                "4125" => RemoteField::Variants,
                 _ => RemoteField::Attributes,
             };
             MarketError::Invalid {

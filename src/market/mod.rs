@@ -186,6 +186,17 @@ pub trait Marketplace: Send + Sync {
         draft: &ProductDraft,
     ) -> impl Future<Output = Result<CreatedProduct>> + Send;
 
+    /// Finishes a creation that takes several calls (Shopee's variations come after
+    /// `add_item`) on a product found by its SKU after an answer was lost; the product
+    /// is left as it is when nothing is missing.
+    fn finish_creation(
+        &self,
+        _product_id: &str,
+        _draft: &ProductDraft,
+    ) -> impl Future<Output = Result<()>> + Send {
+        async { Ok(()) }
+    }
+
     /// Replaces the product's content (the platform reviews it again).
     fn update_product(
         &self,

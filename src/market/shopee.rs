@@ -12,7 +12,8 @@ use super::sign::ShopeeScope;
 use super::{
     CreatedProduct, Endpoints, Marketplace, ProductDraft, Rejection, RemoteAttribute,
     RemoteCategory, RemoteImage, RemoteProduct, RemoteSku, Result, ReviewState, Session,
-    ShopIdentity, SkuUpdate, Tokens, authorize_link, number_text, sign, unexpected,
+    ShopIdentity, SkuDraft, SkuUpdate, Tokens, VARIATION_NAME, authorize_link, number_text, sign,
+    unexpected,
 };
 use crate::platform::Platform;
 
@@ -152,16 +153,14 @@ impl Shopee {
             .cloned()
     }
 
+    /// `add_item`'s body. With several SKUs the item is made with the first one's price,
+    /// stock and SKU (how `search_item` finds it again), and the variations follow.
     async fn item_body(&self, draft: &ProductDraft) -> Result<Value> {
-        let [sku] = draft.skus.as_slice() else {
-            // Several variants need Shopee's tier variations, which the app does not send
-            // yet: refuse rather than publish only one of them.
-            return Err(MarketError::Invalid {
-                field: Some(RemoteField::Sku),
-                code: "variants".into(),
-                message: format!("{} variants", draft.skus.len()),
-            });
-        };
+        let sku = draft.skus.first().ok_or_else(|| MarketError::Invalid {
+            field: Some(RemoteField::Sku),
+            code: "model".into(),
+            message: "no SKU".into(),
+        })?;
         let channels = self.channels().await?;
         let package = draft.package;
         let mut body = json!({
@@ -190,6 +189,105 @@ impl Shopee {
                 json!({"package_length": l, "package_width": w, "package_height": h});
         }
         Ok(body)
+    }
+
+    /// The item's models; none for an item sold as one SKU.
+    async fn models(&self, item_id: i64) -> Result<Vec<Model>> {
+        let response = self
+            .call(
+                Method::GET,
+                "/api/v2/product/get_model_list",
+                true,
+                &[("item_id", &item_id.to_string())],
+                &Body::None,
+            )
+            .await?;
+        models_from(&response["model"])
+    }
+
+    /// One tier named [`VARIATION_NAME`] whose options are the SKUs' options, one model
+    /// per SKU.
+    async fn init_variations(&self, item_id: i64, skus: &[SkuDraft]) -> Result<Vec<Model>> {
+        let options: Vec<Value> = skus
+            .iter()
+            .map(|s| json!({"option": s.option.as_deref().unwrap_or(&s.seller_sku)}))
+            .collect();
+        let models: Vec<Value> = skus
+            .iter()
+            .enumerate()
+            .map(|(index, s)| {
+                json!({"tier_index": [index], "original_price": s.price_vnd,
+                       "model_sku": s.seller_sku, "seller_stock": [{"stock": s.stock}]})
+            })
+            .collect();
+        let body = json!({
+            "item_id": item_id,
+            "tier_variation": [{"name": VARIATION_NAME, "option_list": options}],
+            "model": models,
+        });
+        let response = self
+            .call(
+                Method::POST,
+                "/api/v2/product/init_tier_variation",
+                true,
+                &[],
+                &Body::Json(body),
+            )
+            .await?;
+        models_from(&response["model"])
+    }
+
+    /// Prices then stock of every SKU in one call each, by model (0 for an item without
+    /// models).
+    async fn set_price_stock(
+        &self,
+        item_id: i64,
+        models: &[Model],
+        skus: &[SkuUpdate],
+    ) -> Result<()> {
+        let mut entries = Vec::new();
+        for sku in skus {
+            let model_id = match models.iter().find(|m| m.seller_sku == sku.seller_sku) {
+                Some(model) => model.id,
+                None if models.is_empty() && skus.len() == 1 => 0,
+                None => {
+                    // Adding or removing variants of a live item is done in Seller Center.
+                    return Err(MarketError::Invalid {
+                        field: Some(RemoteField::Variants),
+                        code: "model_sku".into(),
+                        message: format!("no model has the SKU {}", sku.seller_sku),
+                    });
+                }
+            };
+            entries.push((model_id, sku));
+        }
+        let price = json!({"item_id": item_id, "price_list": entries.iter()
+            .map(|(id, sku)| json!({"model_id": id, "original_price": sku.price_vnd})).collect::<Vec<_>>()});
+        let stock = json!({"item_id": item_id, "stock_list": entries.iter()
+            .map(|(id, sku)| json!({"model_id": id, "seller_stock": [{"stock": sku.stock}]})).collect::<Vec<_>>()});
+        for (path, body) in [
+            ("/api/v2/product/update_price", price),
+            ("/api/v2/product/update_stock", stock),
+        ] {
+            let response = self
+                .call(Method::POST, path, true, &[], &Body::Json(body))
+                .await?;
+            if let Some(failure) = response["failure_list"].as_array().and_then(|f| f.first()) {
+                return Err(MarketError::Invalid {
+                    field: Some(if path.ends_with("price") {
+                        RemoteField::Price
+                    } else {
+                        RemoteField::Stock
+                    }),
+                    code: "failure_list".into(),
+                    message: failure["failed_reason"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_owned(),
+                });
+            }
+        }
+        Ok(())
     }
 
     async fn rejection_reasons(&self, item_id: &str) -> Result<Vec<Rejection>> {
@@ -275,6 +373,9 @@ fn error_for(error: &str, message: String, reply: &Reply) -> MarketError {
         "error_param" if lower.contains("timestamp") => MarketError::ClockRejected,
         "error_param" if lower.contains("partner_id") => credential(Credential::PartnerId),
         "error_param" if lower.contains("shop_id") => credential(Credential::ShopId),
+        "error_param" if lower.contains("tier_variation") || lower.contains("model") => {
+            invalid(RemoteField::Variants)
+        }
         "error_auth" if lower.contains("refresh") => MarketError::Reauthorize,
         "error_auth" if lower.contains("code") => credential(Credential::AuthorizationCode),
         "error_auth" | "invalid_acceess_token" | "invalid_access_token" => MarketError::AuthExpired,
@@ -301,6 +402,50 @@ fn error_for(error: &str, message: String, reply: &Reply) -> MarketError {
             message,
         },
     }
+}
+
+/// One variant of an item as Shopee numbers it.
+struct Model {
+    id: i64,
+    seller_sku: String,
+    price_vnd: Option<i64>,
+    stock: Option<u32>,
+}
+
+fn models_from(list: &Value) -> Result<Vec<Model>> {
+    list.as_array()
+        .ok_or_else(|| unexpected("model"))?
+        .iter()
+        .map(|m| {
+            Ok(Model {
+                id: m["model_id"]
+                    .as_i64()
+                    .ok_or_else(|| unexpected("model_id"))?,
+                seller_sku: m["model_sku"].as_str().unwrap_or_default().to_owned(),
+                price_vnd: original_price(&m["price_info"]),
+                stock: seller_stock(&m["stock_info_v2"]),
+            })
+        })
+        .collect()
+}
+
+fn original_price(price_info: &Value) -> Option<i64> {
+    price_info
+        .as_array()
+        .and_then(|p| p.first())
+        .and_then(|p| p["original_price"].as_f64())
+        .map(|p| p.round() as i64)
+}
+
+fn seller_stock(stock_info: &Value) -> Option<u32> {
+    stock_info["seller_stock"]
+        .as_array()
+        .map(|s| s.iter().filter_map(|e| e["stock"].as_u64()).sum::<u64>())
+        .and_then(|s| u32::try_from(s).ok())
+}
+
+fn item_number(product_id: &str) -> Result<i64> {
+    product_id.parse::<i64>().map_err(|_| unexpected("item_id"))
 }
 
 fn state_of(status: &str) -> Result<ReviewState> {
@@ -421,23 +566,46 @@ impl Marketplace for Shopee {
             .call(Method::POST, "/api/v2/product/add_item", true, &[], &body)
             .await?;
         let item_id = number_text(&response["item_id"]).ok_or_else(|| unexpected("item_id"))?;
-        Ok(CreatedProduct {
-            skus: draft
+        let skus = if draft.skus.len() > 1 {
+            self.init_variations(item_number(&item_id)?, &draft.skus)
+                .await?
+                .into_iter()
+                .map(|m| (m.seller_sku, m.id.to_string()))
+                .collect()
+        } else {
+            draft
                 .skus
                 .iter()
                 .map(|s| (s.seller_sku.clone(), item_id.clone()))
-                .collect(),
+                .collect()
+        };
+        Ok(CreatedProduct {
+            skus,
             product_id: item_id,
         })
     }
 
+    async fn finish_creation(&self, product_id: &str, draft: &ProductDraft) -> Result<()> {
+        let item_id = item_number(product_id)?;
+        if draft.skus.len() > 1 && self.models(item_id).await?.is_empty() {
+            self.init_variations(item_id, &draft.skus).await?;
+        }
+        Ok(())
+    }
+
     async fn update_product(&self, product_id: &str, draft: &ProductDraft) -> Result<()> {
+        let item_id = item_number(product_id)?;
         let mut body = self.item_body(draft).await?;
-        body["item_id"] = json!(
-            product_id
-                .parse::<i64>()
-                .map_err(|_| unexpected("item_id"))?
-        );
+        body["item_id"] = json!(item_id);
+        let models = self.models(item_id).await?;
+        if !models.is_empty() {
+            // An item with models keeps its prices and stock on them.
+            if let Some(fields) = body.as_object_mut() {
+                for key in ["original_price", "seller_stock", "item_sku"] {
+                    fields.remove(key);
+                }
+            }
+        }
         self.call(
             Method::POST,
             "/api/v2/product/update_item",
@@ -446,51 +614,31 @@ impl Marketplace for Shopee {
             &Body::Json(body),
         )
         .await?;
-        Ok(())
-    }
-
-    async fn update_price_stock(&self, product_id: &str, skus: &[SkuUpdate]) -> Result<()> {
-        let [sku] = skus else {
-            return Err(MarketError::Invalid {
-                field: Some(RemoteField::Sku),
-                code: "variants".into(),
-                message: format!("{} variants", skus.len()),
-            });
-        };
-        let item_id = product_id
-            .parse::<i64>()
-            .map_err(|_| unexpected("item_id"))?;
-        let price = json!({"item_id": item_id, "price_list": [{"model_id": 0, "original_price": sku.price_vnd}]});
-        let stock = json!({"item_id": item_id, "stock_list": [{"model_id": 0, "seller_stock": [{"stock": sku.stock}]}]});
-        for (path, body) in [
-            ("/api/v2/product/update_price", price),
-            ("/api/v2/product/update_stock", stock),
-        ] {
-            let response = self
-                .call(Method::POST, path, true, &[], &Body::Json(body))
-                .await?;
-            if let Some(failure) = response["failure_list"].as_array().and_then(|f| f.first()) {
-                return Err(MarketError::Invalid {
-                    field: Some(if path.ends_with("price") {
-                        RemoteField::Price
-                    } else {
-                        RemoteField::Stock
-                    }),
-                    code: "failure_list".into(),
-                    message: failure["failed_reason"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .to_owned(),
-                });
-            }
+        if models.is_empty() && draft.skus.len() > 1 {
+            self.init_variations(item_id, &draft.skus).await?;
+        } else if !models.is_empty() {
+            let skus: Vec<SkuUpdate> = draft
+                .skus
+                .iter()
+                .map(|s| SkuUpdate {
+                    seller_sku: s.seller_sku.clone(),
+                    price_vnd: s.price_vnd,
+                    stock: s.stock,
+                })
+                .collect();
+            self.set_price_stock(item_id, &models, &skus).await?;
         }
         Ok(())
     }
 
+    async fn update_price_stock(&self, product_id: &str, skus: &[SkuUpdate]) -> Result<()> {
+        let item_id = item_number(product_id)?;
+        let models = self.models(item_id).await?;
+        self.set_price_stock(item_id, &models, skus).await
+    }
+
     async fn deactivate(&self, product_id: &str) -> Result<()> {
-        let item_id = product_id
-            .parse::<i64>()
-            .map_err(|_| unexpected("item_id"))?;
+        let item_id = item_number(product_id)?;
         let body = json!({"item_list": [{"item_id": item_id, "unlist": true}]});
         self.call(
             Method::POST,
@@ -525,23 +673,30 @@ impl Marketplace for Shopee {
         if let ReviewState::Rejected { reasons } = &mut state {
             *reasons = self.rejection_reasons(product_id).await?;
         }
+        let skus = if item["has_model"] == json!(true) {
+            self.models(item_number(product_id)?)
+                .await?
+                .into_iter()
+                .map(|m| RemoteSku {
+                    id: m.id.to_string(),
+                    seller_sku: m.seller_sku,
+                    price_vnd: m.price_vnd,
+                    stock: m.stock,
+                })
+                .collect()
+        } else {
+            vec![RemoteSku {
+                id: product_id.to_owned(),
+                seller_sku: item["item_sku"].as_str().unwrap_or_default().to_owned(),
+                price_vnd: original_price(&item["price_info"]),
+                stock: seller_stock(&item["stock_info_v2"]),
+            }]
+        };
         Ok(RemoteProduct {
             id: product_id.to_owned(),
             state,
             title: item["item_name"].as_str().map(str::to_owned),
-            skus: vec![RemoteSku {
-                id: product_id.to_owned(),
-                seller_sku: item["item_sku"].as_str().unwrap_or_default().to_owned(),
-                price_vnd: item["price_info"]
-                    .as_array()
-                    .and_then(|p| p.first())
-                    .and_then(|p| p["original_price"].as_f64())
-                    .map(|p| p.round() as i64),
-                stock: item["stock_info_v2"]["seller_stock"]
-                    .as_array()
-                    .map(|s| s.iter().filter_map(|e| e["stock"].as_u64()).sum::<u64>())
-                    .and_then(|s| u32::try_from(s).ok()),
-            }],
+            skus,
         })
     }
 

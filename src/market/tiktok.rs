@@ -11,7 +11,7 @@ use super::http::{Http, Reply};
 use super::{
     CreatedProduct, Endpoints, Marketplace, ProductDraft, Rejection, RemoteAttribute,
     RemoteCategory, RemoteImage, RemoteProduct, RemoteSku, Result, ReviewState, Session,
-    ShopIdentity, SkuUpdate, Tokens, authorize_link, number_text, sign, unexpected,
+    ShopIdentity, SkuUpdate, Tokens, VARIATION_NAME, authorize_link, number_text, sign, unexpected,
 };
 use crate::platform::Platform;
 
@@ -160,11 +160,18 @@ impl TiktokShop {
             "description": draft.description,
             "category_id": draft.category_id,
             "main_images": draft.images.iter().map(|i| json!({"uri": i.id})).collect::<Vec<_>>(),
-            "skus": draft.skus.iter().map(|s| json!({
-                "seller_sku": s.seller_sku,
-                "price": {"amount": s.price_vnd.to_string(), "currency": "VND"},
-                "inventory": [{"warehouse_id": warehouse, "quantity": s.stock}],
-            })).collect::<Vec<_>>(),
+            "skus": draft.skus.iter().map(|s| {
+                let mut sku = json!({
+                    "seller_sku": s.seller_sku,
+                    "price": {"amount": s.price_vnd.to_string(), "currency": "VND"},
+                    "inventory": [{"warehouse_id": warehouse, "quantity": s.stock}],
+                });
+                if let Some(option) = &s.option {
+                    // A custom sales attribute: TikTok Shop creates it from its name.
+                    sku["sales_attributes"] = json!([{"name": VARIATION_NAME, "value_name": option}]);
+                }
+                sku
+            }).collect::<Vec<_>>(),
             "package_weight": {"value": kilograms(package.weight_grams), "unit": "KILOGRAM"},
             "product_attributes": draft.attributes.iter().map(|(id, value)| json!({
                 "id": id, "values": [{"name": value}],
@@ -230,6 +237,7 @@ fn error_for(code: i64, message: String, reply: &Reply) -> MarketError {
         12_052_051 => invalid(Some(RemoteField::Title)),
         12_052_024 => invalid(Some(RemoteField::Category)),
         12_052_104 => invalid(Some(RemoteField::Attributes)),
+        12_052_217 => invalid(Some(RemoteField::Variants)),
         12_052_700 => MarketError::DuplicateSku {
             code: code.to_string(),
         },

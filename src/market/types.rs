@@ -31,10 +31,17 @@ pub struct RemoteImage {
     pub url: Option<String>,
 }
 
+/// The name of the one variation the app gives a product with several SKUs: shoppers
+/// choose between the variants' names under it.
+pub const VARIATION_NAME: &str = "Phân loại";
+
 /// One sellable unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkuDraft {
     pub seller_sku: String,
+    /// The option a shopper picks ("Hộp 500 g"); set when the product has several SKUs,
+    /// each different, since every platform asks for one then.
+    pub option: Option<String>,
     pub price_vnd: i64,
     pub stock: u32,
 }

@@ -75,6 +75,12 @@ fn refused(refusal: &Refusal) -> Response {
             &format!("SellerSku {sku} is duplicated"),
             Some("SellerSku"),
         ),
+        Refusal::Variation => error(
+            "ISV",
+            "4125",
+            "saleProp: required and different for each SKU when there are several",
+            Some("saleProp"),
+        ),
         Refusal::DailyCap => error(
             "ISP",
             "E901",
@@ -189,6 +195,7 @@ fn neutral(payload: &Value) -> Value {
         "category_id": product["PrimaryCategory"], "images": product["Images"]["Image"], "attributes": attributes,
         "skus": product["Skus"]["Sku"].as_array().into_iter().flatten().map(|s| json!({
             "seller_sku": s["SellerSku"],
+            "option": s["saleProp"].as_object().and_then(|p| p.values().next()).cloned(),
             "price": s["price"].as_str().and_then(|p| p.parse::<f64>().ok()).map(|p| p.round() as i64),
             "stock": s["quantity"].as_str().and_then(|q| q.parse::<i64>().ok()),
         })).collect::<Vec<_>>(),

@@ -18,6 +18,8 @@ pub(crate) enum Refusal {
     NoImage,
     UnknownImage,
     DuplicateSku(String),
+    /// Several SKUs without an option each, or two with the same option.
+    Variation,
     DailyCap,
     NotFound,
 }
@@ -67,7 +69,11 @@ pub(crate) fn check(
             return Err(Refusal::UnknownImage);
         }
     }
-    for sku in body["skus"].as_array().into_iter().flatten() {
+    let skus = body["skus"].as_array().cloned().unwrap_or_default();
+    if skus.len() > 1 && !options_distinct(&skus) {
+        return Err(Refusal::Variation);
+    }
+    for sku in &skus {
         let seller_sku = sku["seller_sku"].as_str().unwrap_or_default();
         if let Ok(Some(other)) = shared.store.product_with_sku(market, shop_key, seller_sku) {
             if Some(other.id.as_str()) != editing {
@@ -76,6 +82,51 @@ pub(crate) fn check(
         }
     }
     Ok(())
+}
+
+/// Whether every SKU has an option of its own for the shopper to choose.
+fn options_distinct(skus: &[Value]) -> bool {
+    let options: Vec<&str> = skus
+        .iter()
+        .filter_map(|s| s["option"].as_str())
+        .filter(|o| !o.trim().is_empty())
+        .collect();
+    let mut unique = options.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    options.len() == skus.len() && unique.len() == skus.len()
+}
+
+/// Replaces a product's single SKU by its variations (Shopee's `init_tier_variation`):
+/// `skus` are neutral SKUs with their options.
+pub(crate) fn set_variations(
+    shared: &Shared,
+    market: Market,
+    shop_key: &str,
+    id: &str,
+    variation: Value,
+    skus: Vec<Value>,
+) -> Result<Product, Refusal> {
+    let mut product = read(shared, market, shop_key, id)?;
+    if !options_distinct(&skus) {
+        return Err(Refusal::Variation);
+    }
+    for sku in &skus {
+        let seller_sku = sku["seller_sku"].as_str().unwrap_or_default();
+        if let Ok(Some(other)) = shared.store.product_with_sku(market, shop_key, seller_sku) {
+            if other.id != id {
+                return Err(Refusal::DuplicateSku(seller_sku.to_owned()));
+            }
+        }
+    }
+    product.body["variation"] = variation;
+    product.body["skus"] = Value::Array(skus);
+    product.body = with_sku_ids(product.body, id);
+    shared
+        .store
+        .save(market, &product)
+        .map_err(|_| Refusal::NotFound)?;
+    Ok(product)
 }
 
 /// Gives each SKU an id.

@@ -65,6 +65,10 @@ fn refused(refusal: &Refusal) -> Response {
             "error_item_sku_duplicate",
             &format!("item_sku {sku} already exists."),
         ),
+        Refusal::Variation => error(
+            "error_param",
+            "tier_variation: every model needs an option of its own.",
+        ),
         Refusal::DailyCap => error("error_limit", "Daily quota reached."),
         Refusal::NotFound => error("error_item_not_found", "Item not found."),
     }
@@ -185,6 +189,72 @@ fn neutral(request: &Value) -> Value {
     })
 }
 
+fn has_model(product: &Product) -> bool {
+    product.body["variation"].is_array()
+}
+
+/// The neutral SKUs of an `init_tier_variation` request, or what is wrong with it.
+fn models_of(request: &Value) -> Result<Vec<Value>, &'static str> {
+    let tiers = request["tier_variation"]
+        .as_array()
+        .filter(|t| (1..=2).contains(&t.len()))
+        .ok_or("tier_variation: one or two tiers are required.")?;
+    let options: Vec<Vec<&str>> = tiers
+        .iter()
+        .map(|t| {
+            t["option_list"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|o| o["option"].as_str())
+                .collect()
+        })
+        .collect();
+    let models = request["model"]
+        .as_array()
+        .filter(|m| !m.is_empty())
+        .ok_or("model: at least one model is required.")?;
+    models
+        .iter()
+        .map(|m| {
+            let index: Vec<usize> = m["tier_index"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|i| i.as_u64().and_then(|i| usize::try_from(i).ok()))
+                .collect();
+            if index.len() != tiers.len() {
+                return Err("model: tier_index must name one option of every tier.");
+            }
+            let names = index
+                .iter()
+                .zip(&options)
+                .map(|(i, list)| list.get(*i).copied())
+                .collect::<Option<Vec<&str>>>()
+                .ok_or("model: tier_index is out of range.")?;
+            Ok(json!({
+                "seller_sku": m["model_sku"], "option": names.join(", "), "tier_index": index,
+                "price": m["original_price"].as_f64().map(|p| p.round() as i64),
+                "stock": m["seller_stock"].as_array().into_iter().flatten().filter_map(|s| s["stock"].as_i64()).sum::<i64>(),
+            }))
+        })
+        .collect()
+}
+
+fn model_list(product: &Product) -> Vec<Value> {
+    product.body["skus"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| {
+            json!({"model_id": s["id"].as_str().and_then(|i| i.parse::<i64>().ok()),
+            "model_sku": s["seller_sku"], "tier_index": s["tier_index"],
+            "price_info": [{"original_price": s["price"], "current_price": s["price"]}],
+            "stock_info_v2": {"seller_stock": [{"stock": s["stock"]}]}})
+        })
+        .collect()
+}
+
 fn item_status(product: &Product) -> &'static str {
     match product.status.as_str() {
         "live" => "NORMAL",
@@ -294,7 +364,15 @@ pub(crate) async fn handle(
         }
         (Method::POST, "/api/v2/product/update_item") => {
             let id = body["item_id"].as_i64().unwrap_or_default().to_string();
-            match products::replace(shared, Market::Shopee, &shop_key, &id, neutral(&body)) {
+            let mut next = neutral(&body);
+            if let Ok(current) = products::read(shared, Market::Shopee, &shop_key, &id) {
+                if has_model(&current) {
+                    // Models keep their own prices and stock.
+                    next["skus"] = current.body["skus"].clone();
+                    next["variation"] = current.body["variation"].clone();
+                }
+            }
+            match products::replace(shared, Market::Shopee, &shop_key, &id, next) {
                 Ok(product) => {
                     ok(json!({"item_id": product.id.parse::<i64>().unwrap_or_default()}))
                 }
@@ -316,14 +394,57 @@ pub(crate) async fn handle(
                 .filter_map(|id| products::read(shared, Market::Shopee, &shop_key, id).ok())
                 .map(|p| {
                     let sku = &p.body["skus"][0];
-                    json!({"item_id": p.id.parse::<i64>().unwrap_or_default(), "item_status": item_status(&p),
-                           "item_name": p.body["title"], "item_sku": sku["seller_sku"],
-                           "price_info": [{"original_price": sku["price"], "current_price": sku["price"]}],
-                           "stock_info_v2": {"seller_stock": [{"stock": sku["stock"]}]},
-                           "update_time": time::OffsetDateTime::now_utc().unix_timestamp()})
+                    let mut item = json!({"item_id": p.id.parse::<i64>().unwrap_or_default(), "item_status": item_status(&p),
+                           "item_name": p.body["title"], "item_sku": sku["seller_sku"], "has_model": has_model(&p),
+                           "update_time": time::OffsetDateTime::now_utc().unix_timestamp()});
+                    if !has_model(&p) {
+                        // Like Shopee, an item with models has its prices on them.
+                        item["price_info"] = json!([{"original_price": sku["price"], "current_price": sku["price"]}]);
+                        item["stock_info_v2"] = json!({"seller_stock": [{"stock": sku["stock"]}]});
+                    }
+                    item
                 })
                 .collect();
             ok(json!({"item_list": items}))
+        }
+        (Method::POST, "/api/v2/product/init_tier_variation") => {
+            let id = body["item_id"].as_i64().unwrap_or_default().to_string();
+            let current = match products::read(shared, Market::Shopee, &shop_key, &id) {
+                Ok(product) => product,
+                Err(refusal) => return refused(&refusal),
+            };
+            if has_model(&current) {
+                return error(
+                    "error_param",
+                    "tier_variation is already initialised for this item.",
+                );
+            }
+            match models_of(&body) {
+                Ok(skus) => match products::set_variations(
+                    shared,
+                    Market::Shopee,
+                    &shop_key,
+                    &id,
+                    body["tier_variation"].clone(),
+                    skus,
+                ) {
+                    Ok(product) => ok(
+                        json!({"item_id": body["item_id"], "tier_variation": body["tier_variation"],
+                                             "model": model_list(&product)}),
+                    ),
+                    Err(refusal) => refused(&refusal),
+                },
+                Err(message) => error("error_param", message),
+            }
+        }
+        (Method::GET, "/api/v2/product/get_model_list") => {
+            let id = request.param("item_id").unwrap_or_default().to_owned();
+            match products::read(shared, Market::Shopee, &shop_key, &id) {
+                Ok(product) if has_model(&product) => ok(json!({
+                    "tier_variation": product.body["variation"], "model": model_list(&product)})),
+                Ok(_) => ok(json!({"tier_variation": [], "model": []})),
+                Err(refusal) => refused(&refusal),
+            }
         }
         (Method::GET, "/api/v2/product/get_item_violation_info") => {
             let items: Vec<Value> = ids(request)
@@ -337,22 +458,44 @@ pub(crate) async fn handle(
         }
         (Method::POST, "/api/v2/product/update_price" | "/api/v2/product/update_stock") => {
             let id = body["item_id"].as_i64().unwrap_or_default().to_string();
-            let price = body["price_list"][0]["original_price"]
-                .as_f64()
-                .map(|p| p.round() as i64);
-            let stock = body["stock_list"][0]["seller_stock"][0]["stock"].as_i64();
-            match products::set_sku(
-                shared,
-                Market::Shopee,
-                &shop_key,
-                &id,
-                |_| true,
-                price,
-                stock,
-            ) {
-                Ok(()) => ok(json!({"success_list": [{"model_id": 0}], "failure_list": []})),
-                Err(refusal) => refused(&refusal),
+            let product = match products::read(shared, Market::Shopee, &shop_key, &id) {
+                Ok(product) => product,
+                Err(refusal) => return refused(&refusal),
+            };
+            let entries = body["price_list"]
+                .as_array()
+                .or_else(|| body["stock_list"].as_array())
+                .cloned()
+                .unwrap_or_default();
+            let (mut done, mut failed) = (Vec::new(), Vec::new());
+            for entry in &entries {
+                let model_id = entry["model_id"].as_i64().unwrap_or_default();
+                if (model_id == 0) == has_model(&product) {
+                    failed.push(json!({"model_id": model_id, "failed_reason": if model_id == 0 {
+                        "This item has models: give each model's model_id." } else { "Invalid model_id." }}));
+                    continue;
+                }
+                let price = entry["original_price"].as_f64().map(|p| p.round() as i64);
+                let stock = entry["seller_stock"][0]["stock"].as_i64();
+                let wanted = model_id.to_string();
+                let matches =
+                    |sku: &Value| model_id == 0 || sku["id"].as_str() == Some(wanted.as_str());
+                match products::set_sku(
+                    shared,
+                    Market::Shopee,
+                    &shop_key,
+                    &id,
+                    matches,
+                    price,
+                    stock,
+                ) {
+                    Ok(()) => done.push(json!({"model_id": model_id})),
+                    Err(Refusal::NotFound) => failed
+                        .push(json!({"model_id": model_id, "failed_reason": "Invalid model_id."})),
+                    Err(refusal) => return refused(&refusal),
+                }
             }
+            ok(json!({"success_list": done, "failure_list": failed}))
         }
         (Method::GET, "/api/v2/product/search_item") => {
             let sku = request.param("item_sku").unwrap_or_default().to_owned();

@@ -69,6 +69,10 @@ fn refused(refusal: &Refusal) -> Response {
             12_052_700,
             &format!("seller_sku {sku} already exists in this shop"),
         ),
+        Refusal::Variation => error(
+            12_052_217,
+            "skus: each SKU needs its own sales_attributes when there are several",
+        ),
         Refusal::DailyCap => error(
             12_052_900,
             "The number of products created today has reached the limit",
@@ -195,6 +199,7 @@ fn neutral(request: &Value) -> Value {
         "attributes": attributes,
         "skus": request["skus"].as_array().into_iter().flatten().map(|s| json!({
             "seller_sku": s["seller_sku"],
+            "option": s["sales_attributes"][0]["value_name"],
             "price": s["price"]["amount"].as_str().and_then(|a| a.parse::<i64>().ok()),
             "stock": s["inventory"].as_array().into_iter().flatten().filter_map(|i| i["quantity"].as_i64()).sum::<i64>(),
         })).collect::<Vec<_>>(),

@@ -148,6 +148,10 @@ impl Marketplace for Adapter {
         forward!(self, a => a.product(product_id).await)
     }
 
+    async fn finish_creation(&self, product_id: &str, draft: &ProductDraft) -> Result<()> {
+        forward!(self, a => a.finish_creation(product_id, draft).await)
+    }
+
     async fn find_by_sku(&self, seller_sku: &str) -> Result<Option<String>> {
         forward!(self, a => a.find_by_sku(seller_sku).await)
     }

@@ -140,13 +140,25 @@ pub fn prepare(
     if !missing.is_empty() {
         return Ok(Err(DraftProblem::MissingAttributes { names: missing }));
     }
-    let skus: Vec<SkuDraft> = context
+    let variants: Vec<_> = context
         .detail
         .variants
         .iter()
         .filter(|v| v.deleted_at.is_none())
+        .collect();
+    let several = variants.len() > 1;
+    let mut skus: Vec<SkuDraft> = variants
+        .iter()
         .map(|v| SkuDraft {
             seller_sku: v.draft.sku.clone(),
+            // A variant without a name is offered under its SKU, which is unique.
+            option: several.then(|| {
+                v.draft
+                    .name
+                    .clone()
+                    .filter(|name| !name.trim().is_empty())
+                    .unwrap_or_else(|| v.draft.sku.clone())
+            }),
             price_vnd: listing
                 .prices
                 .get(&v.id)
@@ -155,6 +167,7 @@ pub fn prepare(
             stock: u32::try_from(v.draft.stock.max(0)).unwrap_or(u32::MAX),
         })
         .collect();
+    distinguish_options(&mut skus);
     if skus.is_empty() {
         return Ok(Err(DraftProblem::NoVariant));
     }
@@ -238,4 +251,21 @@ fn fingerprint(draft: &ProductDraft, photos: &[(String, PathBuf)]) -> String {
     }
     hash.update(format!("{:?}", draft.package).as_bytes());
     hex::encode(hash.finalize())
+}
+
+/// Two variants named alike would be one choice for the shopper, and the platforms refuse
+/// that: each such option takes its SKU in brackets.
+fn distinguish_options(skus: &mut [SkuDraft]) {
+    let names: Vec<Option<String>> = skus.iter().map(|s| s.option.clone()).collect();
+    for sku in skus.iter_mut() {
+        let shared = sku
+            .option
+            .as_ref()
+            .is_some_and(|o| names.iter().flatten().filter(|n| *n == o).count() > 1);
+        if shared {
+            if let Some(option) = &mut sku.option {
+                *option = format!("{option} ({})", sku.seller_sku);
+            }
+        }
+    }
 }

@@ -533,7 +533,9 @@ impl Run {
         if attempts > 1 && self.shop.platform != crate::platform::Platform::TiktokShop {
             match self.call(|| self.adapter.find_by_sku(&sku)).await {
                 Ok(Some(remote_id)) => {
-                    return self.created(row, publication, &remote_id, &prepared.synced);
+                    return self
+                        .adopt(row, publication, &remote_id, &prepared, attempts)
+                        .await;
                 }
                 Ok(None) => {}
                 Err(error) => return Ok(self.after(&error, attempts)),
@@ -557,20 +559,41 @@ impl Run {
             .await
         {
             Ok(created) => self.created(row, publication, &created.product_id, &prepared.synced),
-            Err(MarketError::DuplicateSku { .. }) => match self
-                .call(|| self.adapter.find_by_sku(&sku))
-                .await
-            {
-                Ok(Some(remote_id)) => self.created(row, publication, &remote_id, &prepared.synced),
-                Ok(None) => {
-                    Ok(Step::Failed(self.step_error(&MarketError::DuplicateSku {
-                        code: "sku".into(),
-                    })))
+            Err(MarketError::DuplicateSku { .. }) => {
+                match self.call(|| self.adapter.find_by_sku(&sku)).await {
+                    Ok(Some(remote_id)) => {
+                        self.adopt(row, publication, &remote_id, &prepared, attempts)
+                            .await
+                    }
+                    Ok(None) => {
+                        Ok(Step::Failed(self.step_error(&MarketError::DuplicateSku {
+                            code: "sku".into(),
+                        })))
+                    }
+                    Err(error) => Ok(self.after(&error, attempts)),
                 }
-                Err(error) => Ok(self.after(&error, attempts)),
-            },
+            }
             Err(error) => Ok(self.after(&error, attempts)),
         }
+    }
+
+    /// Takes a product that an earlier attempt made as this publication's, finishing
+    /// what that attempt may have left undone.
+    async fn adopt(
+        &self,
+        row: &OutboxRow,
+        publication: &Publication,
+        remote_id: &str,
+        prepared: &Prepared,
+        attempts: i64,
+    ) -> Result<Step, SyncError> {
+        if let Err(error) = self
+            .call(|| self.adapter.finish_creation(remote_id, &prepared.draft))
+            .await
+        {
+            return Ok(self.after(&error, attempts));
+        }
+        self.created(row, publication, remote_id, &prepared.synced)
     }
 
     fn created(

@@ -25,6 +25,7 @@ fn draft(sku: &str, title: &str, category_id: &str, images: Vec<RemoteImage>) ->
         images,
         skus: vec![SkuDraft {
             seller_sku: sku.to_owned(),
+            option: None,
             price_vnd: 185_000,
             stock: 40,
         }],
@@ -102,6 +103,152 @@ async fn each_platform_uploads_creates_reviews_and_updates() {
         );
         assert_eq!(adapter.find_by_sku("NOT-THERE").await.unwrap(), None);
     }
+}
+
+fn three_sizes(mut draft: ProductDraft) -> ProductDraft {
+    draft.skus = [
+        ("MO-250", "Chai 250 ml", 98_000),
+        ("MO-500", "Chai 500 ml", 185_000),
+        ("MO-1L", "Can 1 lít", 350_000),
+    ]
+    .into_iter()
+    .map(|(sku, option, price)| SkuDraft {
+        seller_sku: sku.into(),
+        option: Some(option.into()),
+        price_vnd: price,
+        stock: 10,
+    })
+    .collect();
+    draft
+}
+
+#[tokio::test]
+async fn a_product_with_three_sizes_is_one_product_with_three_options_on_each_platform() {
+    let practice = Practice::start(|_| {}).await;
+    for platform in PLATFORMS {
+        let adapter = practice.adapter(platform, http()).await;
+        let draft = three_sizes(
+            product_draft(
+                &adapter,
+                "MO-250",
+                "Mật ong rừng tràm U Minh nguyên chất ba cỡ",
+            )
+            .await,
+        );
+        let created = adapter.create_product(&draft).await.unwrap();
+        let product = adapter.product(&created.product_id).await.unwrap();
+        let prices: Vec<_> = product
+            .skus
+            .iter()
+            .map(|s| (s.seller_sku.as_str(), s.price_vnd))
+            .collect();
+        assert_eq!(
+            prices,
+            [
+                ("MO-250", Some(98_000)),
+                ("MO-500", Some(185_000)),
+                ("MO-1L", Some(350_000))
+            ],
+            "{platform:?}"
+        );
+        adapter
+            .update_price_stock(
+                &created.product_id,
+                &[SkuUpdate {
+                    seller_sku: "MO-500".into(),
+                    price_vnd: 179_000,
+                    stock: 3,
+                }],
+            )
+            .await
+            .unwrap();
+        let product = adapter.product(&created.product_id).await.unwrap();
+        let changed = product
+            .skus
+            .iter()
+            .find(|s| s.seller_sku == "MO-500")
+            .unwrap();
+        assert_eq!(
+            (changed.price_vnd, changed.stock),
+            (Some(179_000), Some(3)),
+            "{platform:?}"
+        );
+        let other = product
+            .skus
+            .iter()
+            .find(|s| s.seller_sku == "MO-1L")
+            .unwrap();
+        assert_eq!(other.price_vnd, Some(350_000), "{platform:?}");
+        for sku in ["MO-250", "MO-1L"] {
+            assert_eq!(
+                adapter.find_by_sku(sku).await.unwrap().as_deref(),
+                Some(created.product_id.as_str()),
+                "{platform:?} {sku}"
+            );
+        }
+
+        // A content edit keeps every option and its price.
+        let mut edited = draft.clone();
+        edited.title = "Mật ong rừng tràm U Minh nguyên chất, ba cỡ chai".into();
+        adapter
+            .update_product(&created.product_id, &edited)
+            .await
+            .unwrap();
+        let product = adapter.product(&created.product_id).await.unwrap();
+        assert_eq!(product.skus.len(), 3, "{platform:?}");
+        assert_eq!(product.title.as_deref(), Some(edited.title.as_str()));
+    }
+}
+
+#[tokio::test]
+async fn several_skus_without_their_own_options_are_refused_as_variations() {
+    let practice = Practice::start(|_| {}).await;
+    for platform in [Platform::TiktokShop, Platform::Lazada] {
+        let adapter = practice.adapter(platform, http()).await;
+        let mut draft = three_sizes(
+            product_draft(
+                &adapter,
+                "MO-250",
+                "Mật ong rừng tràm U Minh nguyên chất ba cỡ",
+            )
+            .await,
+        );
+        draft.skus[1].option = draft.skus[0].option.clone();
+        match adapter.create_product(&draft).await {
+            Err(MarketError::Invalid { field, .. }) => {
+                assert_eq!(field, Some(RemoteField::Variants), "{platform:?}")
+            }
+            other => panic!("{platform:?}: {other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn shopee_variations_left_undone_by_a_lost_answer_are_added_once() {
+    let practice = Practice::start(|_| {}).await;
+    let adapter = practice.adapter(Platform::Shopee, http()).await;
+    let single = product_draft(
+        &adapter,
+        "MO-250",
+        "Mật ong rừng tràm U Minh nguyên chất ba cỡ",
+    )
+    .await;
+    // What a run killed between `add_item` and `init_tier_variation` leaves behind.
+    let created = adapter.create_product(&single).await.unwrap();
+    let draft = three_sizes(single);
+    let found = adapter.find_by_sku("MO-250").await.unwrap().unwrap();
+    assert_eq!(found, created.product_id);
+    adapter.finish_creation(&found, &draft).await.unwrap();
+    adapter.finish_creation(&found, &draft).await.unwrap();
+    let product = adapter.product(&found).await.unwrap();
+    let skus: Vec<_> = product.skus.iter().map(|s| s.seller_sku.as_str()).collect();
+    assert_eq!(skus, ["MO-250", "MO-500", "MO-1L"]);
+    let products = practice.control("products?platform=shopee", None).await;
+    assert_eq!(
+        products["products"].as_array().unwrap().len(),
+        1,
+        "one item on the market"
+    );
 }
 
 #[tokio::test]
