@@ -187,6 +187,15 @@ pub fn prepare(
                 Rendition::Variant(platform, photo.fit).file_name(&photo.file.sha256),
                 path,
             )),
+            // A full disk is not this product's fault: the run stops, the step stays
+            // queued, and it goes once there is room again.
+            Err(crate::photos::PhotoError::Storage {
+                disk_full: true, ..
+            }) => {
+                return Err(crate::catalog::error::CatalogError::DiskFull {
+                    path: catalog.data_dir().to_path_buf(),
+                });
+            }
             Err(error) => {
                 return Ok(Err(DraftProblem::Photo {
                     message: crate::i18n::Localize::localize(&error, i18n),

@@ -12,6 +12,7 @@ use crate::catalog::sync::{Publication, PublicationState};
 use crate::i18n::I18n;
 use crate::i18n::dates::format_datetime;
 use crate::i18n::money::format_vnd;
+use crate::listings::check::FixField;
 
 use super::draft::Synced;
 
@@ -40,6 +41,23 @@ pub struct SyncRow {
     pub updated_at: String,
     /// While the platform's copy differs from the last one sent: (this app's, the platform's).
     pub conflict: Option<(CopyView, CopyView)>,
+    /// Where to correct the product when the platform refused one of its fields.
+    pub fix: Option<FixField>,
+}
+
+/// The part of the product or listing that holds a field the platform refused.
+fn fix_of(publication: &Publication) -> Option<FixField> {
+    let field = publication.problem.as_ref()?["error"]["field"].as_str()?;
+    Some(match field {
+        "title" => FixField::Title,
+        "description" => FixField::Description,
+        // Category attributes are filled in beside the category, on the listing.
+        "category" | "attributes" => FixField::Category,
+        "images" => FixField::Photos,
+        "price" | "stock" | "sku" | "variants" => FixField::Variants,
+        "package" => FixField::Package,
+        _ => return None,
+    })
 }
 
 fn copy_of(title: Option<&str>, skus: impl Iterator<Item = (String, Option<i64>)>) -> CopyView {
@@ -122,6 +140,7 @@ impl SyncRow {
             retry_at,
             updated_at: format_datetime(publication.updated_at.as_offset_date_time(), offset),
             conflict,
+            fix: fix_of(publication),
         }
     }
 }

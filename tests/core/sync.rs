@@ -169,8 +169,13 @@ async fn drain(engine: &Engine, shop: &Shop) -> ShopOutcome {
     panic!("the queue of {} never drained", shop.name);
 }
 
-/// The market holds each SKU once, live, with the catalog's price.
-async fn assert_exactly_once(world: &World, platform: Platform, products: &[Id]) {
+/// The market holds each SKU once, and `catalog` sees each of its publications live there.
+async fn assert_exactly_once(
+    world: &World,
+    catalog: &Catalog,
+    platform: Platform,
+    products: &[Id],
+) {
     let shop = world.shop(platform);
     let held = world.market_products(platform).await;
     assert_eq!(
@@ -195,7 +200,7 @@ async fn assert_exactly_once(world: &World, platform: Platform, products: &[Id])
         products.len(),
         "{platform:?}: one product per SKU"
     );
-    for publication in world.temp.catalog.publications(Some(shop.id)).unwrap() {
+    for publication in catalog.publications(Some(shop.id)).unwrap() {
         assert_eq!(
             publication.state,
             PublicationState::Live,
@@ -264,7 +269,7 @@ async fn many_listings_through_random_faults_go_live_exactly_once() {
         not_live.len(),
         not_live.first()
     );
-    assert_exactly_once(&world, platform, &products).await;
+    assert_exactly_once(&world, &world.temp.catalog, platform, &products).await;
     let stats = world.practice.control("stats", None).await;
     let requests = |path: &str| {
         stats["requests"][format!("shopee {path}")]
@@ -351,7 +356,7 @@ async fn kill_9_while_syncing_loses_nothing_and_duplicates_nothing() {
     // Products created by that last run are asked about at the next one.
     tokio::task::block_in_place(|| run(None));
     for platform in platforms {
-        assert_exactly_once(&world, platform, &products).await;
+        assert_exactly_once(&world, &world.temp.catalog, platform, &products).await;
         let held = world.market_products(platform).await;
         for product in &products {
             let detail = world.temp.catalog.product_detail(*product).unwrap();
@@ -508,7 +513,7 @@ async fn offline_edits_wait_and_go_when_the_network_returns() {
         .await;
     let engine = world.engine(quick());
     drain(&engine, shop).await;
-    assert_exactly_once(&world, Platform::TiktokShop, &products).await;
+    assert_exactly_once(&world, &world.temp.catalog, Platform::TiktokShop, &products).await;
     assert_eq!(
         market_price(&world, Platform::TiktokShop, "MO-00000").await,
         Some(99_000)
@@ -573,7 +578,7 @@ async fn an_expired_token_is_renewed_mid_run_and_a_lapsed_shop_pauses_alone() {
             .await;
     }
     drain(&engine, tiktok).await;
-    assert_exactly_once(&world, Platform::TiktokShop, &products).await;
+    assert_exactly_once(&world, &world.temp.catalog, Platform::TiktokShop, &products).await;
     match engine.run_shop(shopee.id).await.unwrap() {
         ShopOutcome::Paused { message } => assert!(
             message.contains("kết nối lại") || message.contains("Kết nối lại"),
@@ -623,5 +628,169 @@ async fn a_lapsed_shop_reconnected_with_a_new_code_sends_again() {
     .unwrap();
     assert!(!reconnected.needs_reauth);
     drain(&engine, shop).await;
-    assert_exactly_once(&world, Platform::Lazada, &products).await;
+    assert_exactly_once(&world, &world.temp.catalog, Platform::Lazada, &products).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_sizes_go_to_shopee_as_one_item_and_a_refused_field_says_where_to_fix_it() {
+    let world = World::new(5, |_| {}).await;
+    let products = world.products(2);
+    let catalog = &world.temp.catalog;
+    for (sku, name, price) in [
+        ("MO-250", "Chai 250 ml", 98_000),
+        ("MO-1L", "Can 1 lít", 350_000),
+    ] {
+        catalog
+            .add_variant(
+                products[0],
+                &VariantDraft {
+                    sku: sku.into(),
+                    name: Some(name.into()),
+                    price_vnd: price,
+                    stock: 5,
+                },
+            )
+            .unwrap();
+    }
+    let shop = world.shop(Platform::Shopee);
+    catalog.queue_publication(shop.id, products[0]).unwrap();
+    let engine = world.engine(quick());
+    drain(&engine, shop).await;
+    let held = world.market_products(Platform::Shopee).await;
+    assert_eq!(held.len(), 1);
+    assert_eq!(
+        held[0]["seller_skus"],
+        json!(["MO-00000", "MO-250", "MO-1L"])
+    );
+    assert_eq!(held[0]["prices"], json!([100_000, 98_000, 350_000]));
+
+    // A price edit of one size reaches its model alone.
+    let variant = catalog.product_detail(products[0]).unwrap().variants[2].clone();
+    let mut draft = variant.draft.clone();
+    draft.price_vnd = 330_000;
+    catalog.update_variant(variant.id, &draft).unwrap();
+    drain(&engine, shop).await;
+    let held = world.market_products(Platform::Shopee).await;
+    assert_eq!(held[0]["prices"], json!([100_000, 98_000, 330_000]));
+
+    // The platform has made an attribute required since the shop's categories were
+    // fetched: the product fails with the field, and the row says where to fix it.
+    rusqlite::Connection::open(world.temp.path())
+        .unwrap()
+        .execute(
+            "UPDATE shop_category SET required_attributes = '[]' WHERE shop_id = ?1",
+            [shop.id.to_string()],
+        )
+        .unwrap();
+    catalog.queue_publication(shop.id, products[1]).unwrap();
+    drain(&engine, shop).await;
+    let refused = catalog
+        .publications(Some(shop.id))
+        .unwrap()
+        .into_iter()
+        .find(|p| p.product_id == products[1])
+        .unwrap();
+    assert_eq!(refused.state, PublicationState::Failed);
+    let row = chophien::sync::view::SyncRow::new(
+        &refused,
+        String::new(),
+        time::UtcOffset::UTC,
+        &I18n::new(Lang::Vi),
+    );
+    assert_eq!(row.fix, Some(chophien::listings::FixField::Category));
+    assert!(
+        row.note
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Thuộc tính"),
+        "{row:?}"
+    );
+    assert_eq!(world.market_products(Platform::Shopee).await.len(), 1);
+}
+
+/// Runs `chophien sync` on a copy of the world's data folder inside a tmpfs only
+/// `headroom_kb` larger than the copy (its own mount namespace: no root needed), then
+/// copies what is left on it to `out`. Returns the exit status and what it printed.
+fn sync_on_a_small_disk(world: &World, headroom_kb: u64, out: &std::path::Path) -> (i32, String) {
+    let small = tempfile::tempdir().unwrap();
+    let script = r#"
+        set -e
+        size=$(( $(du -sk "$FROM" | cut -f1) + $HEADROOM ))
+        mount -t tmpfs -o size=${size}k tmpfs "$SMALL"
+        cp -a "$FROM"/. "$SMALL"/
+        set +e
+        CHOPHIEN_DATA_DIR="$SMALL" "$BIN" --db "$SMALL/catalog.sqlite3" sync --practice "$URL" 2>&1
+        code=$?
+        df -k "$SMALL" | tail -1
+        cp -a "$SMALL"/. "$OUT"/
+        exit $code
+    "#;
+    let output = std::process::Command::new("unshare")
+        .args(["--map-root-user", "--mount", "sh", "-c", script])
+        .env("FROM", world.temp.dir.path())
+        .env("SMALL", small.path())
+        .env("OUT", out)
+        .env("HEADROOM", headroom_kb.to_string())
+        .env("BIN", crate::support::chophien_bin())
+        .env("URL", world.practice.base())
+        .env(
+            "CHOPHIEN_PRACTICE_TOKEN",
+            world.practice.running.control_token(),
+        )
+        .output()
+        .expect("unshare (util-linux) runs");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    (output.status.code().unwrap_or(-1), text)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_disk_that_fills_during_a_sync_stops_it_cleanly_and_it_resumes_with_room() {
+    let world = World::new(150, |_| {}).await;
+    let products = world.products(30);
+    let shop = world.shop(Platform::TiktokShop);
+    for product in &products {
+        world
+            .temp
+            .catalog
+            .queue_publication(shop.id, *product)
+            .unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let (code, printed) =
+        tokio::task::block_in_place(|| sync_on_a_small_disk(&world, 600, out.path()));
+    assert_ne!(code, 0, "{printed}");
+    assert!(printed.contains("đã đầy"), "a clear message: {printed}");
+    assert!(!printed.contains("panicked"), "{printed}");
+
+    // What the full disk holds is a consistent catalog with the sync part-way.
+    let copy = Catalog::open(&out.path().join("catalog.sqlite3")).unwrap();
+    copy.verify().unwrap();
+    let publications = copy.publications(Some(shop.id)).unwrap();
+    let sent = publications
+        .iter()
+        .filter(|p| p.remote_id.is_some())
+        .count();
+    assert!(
+        sent > 0 && sent < products.len(),
+        "part-way: {sent} sent, {printed}"
+    );
+
+    // With room again (the folder copied to a roomy disk), the next runs finish it.
+    for _ in 0..2 {
+        let status = std::process::Command::new(crate::support::chophien_bin())
+            .arg("--db")
+            .arg(out.path().join("catalog.sqlite3"))
+            .args(["sync", "--refresh", "--practice", &world.practice.base()])
+            .env(
+                "CHOPHIEN_PRACTICE_TOKEN",
+                world.practice.running.control_token(),
+            )
+            .env("CHOPHIEN_DATA_DIR", out.path())
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    assert_exactly_once(&world, &copy, Platform::TiktokShop, &products).await;
 }

@@ -46,6 +46,18 @@ async function openProduct(name) {
   await s.waitUntil(async () => (await s.property(tid("field-name"), "value")) === name, { message: `the editor of ${name}` });
 }
 
+/** Shows the listing card of `platform` (the tab row appears before the cards are loaded: click until the card follows). */
+async function showCard(platform) {
+  const s = app();
+  await s.waitUntil(
+    async () => {
+      await s.click(`[data-testid="platform-tab"][data-platform="${platform}"]`);
+      return (await s.execute(`return document.querySelector('[data-testid="listing-card"]')?.dataset.platform;`)) === platform;
+    },
+    { timeout: 15_000, message: `the ${platform} card` },
+  );
+}
+
 /** The sync centre's rows: product, shop platform and state. */
 async function rows() {
   return app().execute(
@@ -106,16 +118,7 @@ test("sync: practice mode publishes, a rejection is fixed and goes live", { time
         }
         await s.click(tid("tab-listings"));
         for (const platform of ["tiktok_shop", "shopee"]) {
-          // The tab row appears before the cards are loaded: click until the card follows.
-          await s.waitUntil(
-            async () => {
-              await s.click(`[data-testid="platform-tab"][data-platform="${platform}"]`);
-              return (
-                (await s.execute(`return document.querySelector('[data-testid="listing-card"]')?.dataset.platform;`)) === platform
-              );
-            },
-            { timeout: 15_000, message: `the ${platform} card` },
-          );
+          await showCard(platform);
           const bar = `[data-testid="publish-${platform}"]`;
           await s.waitFor(`${bar} [data-testid="publish-button"]`, { timeout: 15_000 });
           await s.click(`${bar} [data-testid="publish-button"]`);
@@ -144,16 +147,24 @@ test("sync: practice mode publishes, a rejection is fixed and goes live", { time
       await shot("sync-one-rejected");
     });
 
-    await step("s4 fix the story, send again: live everywhere; the catalog shows it", async () => {
+    await step("s4 the listing card shows the refusal; fix the story, refresh: live everywhere; the catalog shows it", async () => {
       const s = app();
       await openProduct(PRODUCTS[0]);
+      await s.click(tid("tab-listings"));
+      await showCard("tiktok_shop");
+      await s.waitForText(`[data-testid="publish-tiktok_shop"] [data-testid="publish-refused"]`, /xách tay/, {
+        timeout: 15_000,
+      });
+      await shot("sync-refusal-on-listing");
+      await s.click(tid("tab-product"));
       const story = await s.waitFor(tid("field-story"));
       await s.fill(story, (await s.property(story, "value")).replace(REFUSED, "").trim());
       await s.waitForText(tid("save-status"), /Đã lưu/, { timeout: 10_000 });
       await s.click(tid("editor-close"));
       await s.click(tid("nav-sync"));
       for (const retry of await s.findElements(tid("sync-retry"))) await s.click(retry);
-      await s.click(tid("sync-now"));
+      // "Làm mới trạng thái" sends what waits and asks about every review at once.
+      await s.click(tid("sync-refresh"));
       await rowsWhere((r) => r.length === 6 && r.every((x) => x.state === "live"), "all six live");
       await shot("sync-all-live");
       await s.click(tid("nav-catalog"));

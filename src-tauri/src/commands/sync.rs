@@ -109,12 +109,15 @@ fn outcome_view(shop_id: Id, name: &str, outcome: &ShopOutcome, i18n: &I18n) -> 
 
 /// Sends what waits, shop by shop (all shops, or `shop_id`), and follows reviews for a
 /// while. Each change of a product's state goes to `progress` as its sync-centre row.
+/// `refresh_statuses` asks about every product under review at once ("Làm mới trạng
+/// thái") instead of at its next scheduled poll.
 #[tauri::command]
 #[specta::specta]
 pub async fn sync_now(
     state: State<'_, AppState>,
     market: State<'_, MarketState>,
     shop_id: Option<Id>,
+    refresh_statuses: bool,
     progress: Channel<SyncRow>,
 ) -> Result<Vec<ShopRunView>, IpcError> {
     let i18n = state.i18n();
@@ -128,6 +131,13 @@ pub async fn sync_now(
         .into_iter()
         .filter(|s| shop_id.is_none_or(|id| s.id == id))
         .collect();
+    if refresh_statuses {
+        for shop in &shops {
+            catalog
+                .poll_reviews_now(shop.id)
+                .map_err(|e| IpcError::catalog(&e, &i18n))?;
+        }
+    }
     let mut results = Vec::new();
     for shop in shops {
         let (sender, mut updates) = tokio::sync::mpsc::unbounded_channel();

@@ -38,7 +38,8 @@ class Syncer {
     else this.rows = [row, ...this.rows];
   }
 
-  async sendNow(shopId: Id | null = null): Promise<void> {
+  /** Sends what waits; with `refreshStatuses`, also asks the platforms about every review now. */
+  async sendNow(shopId: Id | null = null, refreshStatuses = false): Promise<void> {
     if (this.running) return;
     this.running = true;
     this.error = null;
@@ -46,7 +47,7 @@ class Syncer {
     const channel = new Channel<SyncRow>();
     channel.onmessage = (row) => this.adopt(row);
     try {
-      this.results = await call(commands.syncNow(shopId, channel));
+      this.results = await call(commands.syncNow(shopId, refreshStatuses, channel));
       app.changed();
     } catch (e) {
       this.error = messageOf(e);

@@ -136,8 +136,10 @@ export const commands = {
 	/**
 	 *  Sends what waits, shop by shop (all shops, or `shop_id`), and follows reviews for a
 	 *  while. Each change of a product's state goes to `progress` as its sync-centre row.
+	 *  `refresh_statuses` asks about every product under review at once ("Làm mới trạng
+	 *  thái") instead of at its next scheduled poll.
 	 */
-	syncNow: (shopId: Id | null, progress: Channel<SyncRow_Deserialize>) => typedError<ShopRunView[], IpcError>(__TAURI_INVOKE("sync_now", { shopId, progress })),
+	syncNow: (shopId: Id | null, refreshStatuses: boolean, progress: Channel<SyncRow_Deserialize>) => typedError<ShopRunView[], IpcError>(__TAURI_INVOKE("sync_now", { shopId, refreshStatuses, progress })),
 	/**  Asks the running sync to stop taking new steps ("Tạm dừng"); "Gửi ngay" resumes. */
 	stopSync: () => typedError<null, IpcError>(__TAURI_INVOKE("stop_sync")),
 	syncRows: (shopId: Id | null) => typedError<SyncRow_Serialize[], IpcError>(__TAURI_INVOKE("sync_rows", { shopId })),
@@ -1242,6 +1244,8 @@ export type SyncRow_Deserialize = {
 	updated_at: string,
 	/**  While the platform's copy differs from the last one sent: (this app's, the platform's). */
 	conflict?: [CopyView, CopyView] | null,
+	/**  Where to correct the product when the platform refused one of its fields. */
+	fix?: FixField | null,
 };
 
 export type SyncRow_Serialize = {
@@ -1258,6 +1262,8 @@ export type SyncRow_Serialize = {
 	updated_at: string,
 	/**  While the platform's copy differs from the last one sent: (this app's, the platform's). */
 	conflict: [CopyView, CopyView] | null,
+	/**  Where to correct the product when the platform refused one of its fields. */
+	fix: FixField | null,
 };
 
 /**
