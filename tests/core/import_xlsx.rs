@@ -165,6 +165,30 @@ fn a_zip_bomb_or_a_broken_workbook_is_refused_with_what_to_do() {
     );
 }
 
+/// A list its owner protected with a password in Excel (an encrypted package): refused
+/// with how to remove the password, nothing imported.
+#[test]
+fn a_password_protected_workbook_is_refused_with_what_to_do() {
+    let temp = TempCatalog::new();
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xlsx/password-protected.xlsx");
+    let error = import(&temp, &path).unwrap_err();
+    assert_eq!(error.code(), "import.password", "{error:?}");
+    let message = error.localize(&I18n::new(Lang::Vi));
+    assert!(message.contains("mật khẩu"), "{message}");
+    assert!(message.contains("Chưa có gì được nhập"), "{message}");
+    assert_eq!(
+        temp.catalog
+            .find_products(&ProductQuery::default(), TODAY)
+            .unwrap()
+            .total,
+        0
+    );
+    // The preview the app shows first refuses it the same way.
+    let error = chophien::import::preview(&path, 5).unwrap_err();
+    assert_eq!(error.code(), "import.password", "{error:?}");
+}
+
 /// A header the app does not know ("Loại hàng") is left unmapped in the preview; the
 /// person maps it to the OCOP group and the same file imports.
 #[test]
