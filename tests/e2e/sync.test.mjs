@@ -155,6 +155,7 @@ test("sync: practice mode publishes, a rejection is fixed and goes live", { time
       await s.waitForText(`[data-testid="publish-tiktok_shop"] [data-testid="publish-refused"]`, /xách tay/, {
         timeout: 15_000,
       });
+      await s.execute(`document.querySelector('[data-testid="publish-refused"]').scrollIntoView({ block: "center" });`);
       await shot("sync-refusal-on-listing");
       await s.click(tid("tab-product"));
       const story = await s.waitFor(tid("field-story"));
