@@ -38,6 +38,11 @@ exchange-restored-fresh = Restored from the backup.
 ## Bulk-upload spreadsheets for Seller Center.
 
 exchange-no-bulk-template = { $platform } has no bulk-upload template. Please choose TikTok Shop, Shopee or Lazada.
+exchange-not-a-template = { $file } is not a { $platform } mass-upload template: none of the platform's columns are in its first rows. Download the template from { $platform } Seller Center (bulk upload), leave its first rows as they are, and choose that file again. Nothing was written.
+exchange-template-not-xlsx = The template { $file } has a password or is an old Excel file (.xls). Open it in Excel, remove the password if any (File → Info → Protect Workbook), save it as .xlsx and choose it again. Nothing was written.
+exchange-template-damaged = The template { $file } is damaged and cannot be filled ({ $detail }). Download it again from Seller Center and choose it again. Nothing was written.
+exchange-bulk-template-filled = Filled { $rows } rows into the platform's template, sheet “{ $sheet }”, from row { $first }: { $file }. Upload this file to Seller Center.
+exchange-bulk-template-missing = This template has no column for: { $columns }. That information is not in the filled file.
 exchange-bulk-exported = Wrote { $rows } rows ({ $products } products) to { $file }, photos in the folder { $folder }.
 exchange-bulk-skipped = { $count } products were left out because they still have problems to fix:
 exchange-bulk-skipped-line = – { $product }: { $reasons }

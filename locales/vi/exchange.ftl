@@ -38,6 +38,11 @@ exchange-restored-fresh = Đã khôi phục từ bản sao lưu.
 ## Bulk-upload spreadsheets for Seller Center.
 
 exchange-no-bulk-template = { $platform } chưa có mẫu tải hàng loạt. Vui lòng chọn TikTok Shop, Shopee hoặc Lazada.
+exchange-not-a-template = Tệp { $file } không phải mẫu đăng tải hàng loạt của { $platform }: không thấy cột nào của sàn ở các dòng đầu. Hãy tải mẫu từ Seller Center của { $platform } (mục đăng hàng loạt), đừng sửa các dòng đầu, rồi chọn lại tệp đó. Chưa có gì được ghi.
+exchange-template-not-xlsx = Tệp mẫu { $file } có đặt mật khẩu hoặc là Excel đời cũ (.xls). Hãy mở bằng Excel, bỏ mật khẩu nếu có (Tệp → Thông tin → Bảo vệ sổ làm việc), lưu thành .xlsx rồi chọn lại. Chưa có gì được ghi.
+exchange-template-damaged = Tệp mẫu { $file } bị hỏng nên không điền được ({ $detail }). Hãy tải lại mẫu từ Seller Center rồi chọn lại. Chưa có gì được ghi.
+exchange-bulk-template-filled = Đã điền { $rows } dòng vào mẫu của sàn, trang “{ $sheet }”, từ dòng { $first }: { $file }. Tải tệp này lên Seller Center.
+exchange-bulk-template-missing = Mẫu này không có cột: { $columns }. Những thông tin đó không có trong tệp đã điền.
 exchange-bulk-exported = Đã ghi { $rows } dòng ({ $products } sản phẩm) vào { $file }, ảnh ở thư mục { $folder }.
 exchange-bulk-skipped = { $count } sản phẩm chưa xuất vì còn lỗi cần sửa:
 exchange-bulk-skipped-line = – { $product }: { $reasons }

@@ -87,6 +87,15 @@ pub enum ExchangeError {
     PhotoDamaged { sha256: String },
     #[error("{platform} has no bulk-upload template")]
     NoBulkTemplate { platform: &'static str },
+    #[error("{path} names none of the {platform} mass-upload columns")]
+    NotATemplate {
+        path: PathBuf,
+        platform: &'static str,
+    },
+    #[error("{path} is password-protected or an old .xls workbook")]
+    TemplateNotXlsx { path: PathBuf },
+    #[error("{path} is a damaged workbook: {detail}")]
+    TemplateDamaged { path: PathBuf, detail: String },
     #[error(transparent)]
     Photo(crate::photos::PhotoError),
     #[error("no open conflict has this id")]
@@ -172,6 +181,9 @@ impl Localize for ExchangeError {
             ExchangeError::BadRecord { .. } => "exchange.bad-record",
             ExchangeError::PhotoDamaged { .. } => "exchange.photo-damaged",
             ExchangeError::NoBulkTemplate { .. } => "exchange.no-bulk-template",
+            ExchangeError::NotATemplate { .. } => "exchange.not-a-template",
+            ExchangeError::TemplateNotXlsx { .. } => "exchange.template-not-xlsx",
+            ExchangeError::TemplateDamaged { .. } => "exchange.template-damaged",
             ExchangeError::Photo(error) => error.code(),
             ExchangeError::ConflictNotFound => "exchange.conflict-not-found",
             ExchangeError::Cancelled => "exchange.cancelled",
@@ -231,6 +243,18 @@ impl Localize for ExchangeError {
             ExchangeError::NoBulkTemplate { platform } => {
                 i18n.tr_args("exchange-no-bulk-template", args!["platform" => *platform])
             }
+            ExchangeError::NotATemplate { path, platform } => i18n.tr_args(
+                "exchange-not-a-template",
+                args!["file" => file_name(path), "platform" => *platform],
+            ),
+            ExchangeError::TemplateNotXlsx { path } => i18n.tr_args(
+                "exchange-template-not-xlsx",
+                args!["file" => file_name(path)],
+            ),
+            ExchangeError::TemplateDamaged { path, detail } => i18n.tr_args(
+                "exchange-template-damaged",
+                args!["file" => file_name(path), "detail" => detail],
+            ),
             ExchangeError::Photo(error) => error.localize(i18n),
             ExchangeError::ConflictNotFound => i18n.tr("exchange-conflict-not-found"),
             ExchangeError::Cancelled => i18n.tr("exchange-cancelled"),

@@ -225,12 +225,14 @@ pub async fn restore_backup(
     })
 }
 
-/// Writes the bulk-upload sheet for `platform` and its photos into `folder`.
+/// Writes the bulk-upload sheet for `platform` and its photos into `folder`, and fills
+/// `template` (the file downloaded from Seller Center) when the user chose one.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_bulk_sheet(
     state: State<'_, AppState>,
     platform: Platform,
+    template: Option<PathBuf>,
     folder: PathBuf,
     progress: Channel<ExchangeProgress>,
 ) -> Result<ExchangeOutcome, IpcError> {
@@ -243,6 +245,7 @@ pub async fn export_bulk_sheet(
             &catalog,
             &rules,
             platform,
+            template.as_deref(),
             &folder,
             today(),
             &writing,

@@ -94,6 +94,9 @@ pub(crate) enum Command {
         platform: String,
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// The mass-upload template downloaded from the platform's Seller Center, to fill.
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
     },
     #[command(subcommand)]
     Bundle(BundleCommand),

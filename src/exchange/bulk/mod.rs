@@ -12,6 +12,7 @@
 pub mod columns;
 pub mod lazada;
 pub mod shopee;
+pub mod template;
 pub mod tiktok;
 
 use std::path::{Path, PathBuf};
@@ -33,6 +34,7 @@ use crate::photos::spec::Rendition;
 use crate::platform::Platform;
 use crate::rules::{RuleSet, Severity};
 use columns::{BulkRow, Cell, Column, needs_neutralising};
+use template::Template;
 
 /// Products read and checked per transaction.
 const CHUNK: usize = 200;
@@ -47,6 +49,8 @@ pub struct BulkReport {
     /// Names of the products written.
     pub exported: Vec<String>,
     pub skipped: Vec<SkippedListing>,
+    /// The seller's own template, filled, when one was given.
+    pub template: Option<template::TemplateFill>,
 }
 
 /// A listing left out because its checks block it.
@@ -69,6 +73,23 @@ impl BulkReport {
                 "folder" => self.photos_dir.display().to_string(),
             ],
         )];
+        if let Some(filled) = &self.template {
+            lines.push(i18n.tr_args(
+                "exchange-bulk-template-filled",
+                args![
+                    "rows" => self.rows,
+                    "sheet" => &filled.sheet,
+                    "first" => filled.first_row,
+                    "file" => filled.file.display().to_string(),
+                ],
+            ));
+            if !filled.missing.is_empty() {
+                lines.push(i18n.tr_args(
+                    "exchange-bulk-template-missing",
+                    args!["columns" => filled.missing.join(", ")],
+                ));
+            }
+        }
         if !self.skipped.is_empty() {
             lines.push(i18n.tr_args(
                 "exchange-bulk-skipped",
@@ -97,11 +118,14 @@ pub fn columns(platform: Platform) -> Option<&'static [Column]> {
 
 /// Writes `<out_dir>/chophien-<platform>.xlsx` and the photos in
 /// `<out_dir>/chophien-<platform>-anh/` for every live product whose listing on
-/// `platform` is not blocked.
+/// `platform` is not blocked; with a `template` downloaded from Seller Center, also that
+/// template filled with the same rows, as `<out_dir>/<its name>-da-dien.xlsx`.
+#[allow(clippy::too_many_arguments)]
 pub fn export_bulk(
     catalog: &Catalog,
     rules: &RuleSet,
     platform: Platform,
+    template: Option<&Path>,
     out_dir: &Path,
     today: Date,
     i18n: &I18n,
@@ -110,6 +134,16 @@ pub fn export_bulk(
     let columns = columns(platform).ok_or(ExchangeError::NoBulkTemplate {
         platform: platform.name(),
     })?;
+    // A template that cannot be filled is refused before anything is written.
+    let seller_template = template
+        .map(|path| {
+            let stem = path
+                .file_stem()
+                .map_or_else(|| "mau".into(), |s| s.to_string_lossy().into_owned());
+            Template::open(path, platform.name(), columns, i18n)
+                .map(|opened| (opened, out_dir.join(format!("{stem}-da-dien.xlsx"))))
+        })
+        .transpose()?;
     let store =
         PhotoStore::open(catalog.data_dir()).map_err(ExchangeError::io(catalog.data_dir()))?;
     let file = out_dir.join(format!("chophien-{}.xlsx", platform.code()));
@@ -123,6 +157,7 @@ pub fn export_bulk(
         rows: 0,
         exported: Vec::new(),
         skipped: Vec::new(),
+        template: None,
     };
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let total = ids.len() as u64;
@@ -185,6 +220,9 @@ pub fn export_bulk(
         }
     }
     report.rows = rows.len() as u64;
+    if let Some((template, filled)) = &seller_template {
+        report.template = Some(template.fill(&rows, filled)?);
+    }
     let bytes = workbook(platform, columns, &rows, &report, i18n)
         .and_then(|mut book| book.save_to_buffer())
         .map_err(|e| xlsx_error(&file, &e))?;

@@ -22,14 +22,21 @@ use crate::args::BundleCommand;
 use crate::context::{Context, Failure, catalog_path};
 use crate::output;
 
-/// `export --platform P --out DIR`: the Seller Center bulk-upload sheet and its photos.
-pub(crate) fn bulk(ctx: &Context<'_>, platform: &str, out: &Path) -> Result<ExitCode, Failure> {
+/// `export --platform P --out DIR [--template FILE]`: the Seller Center bulk-upload
+/// sheet and its photos, and the seller's downloaded template filled.
+pub(crate) fn bulk(
+    ctx: &Context<'_>,
+    platform: &str,
+    template: Option<&Path>,
+    out: &Path,
+) -> Result<ExitCode, Failure> {
     let platform = parse::platform(ctx, platform)?;
     let rules = ctx.rules()?;
     let report = export_bulk(
         &ctx.catalog,
         &rules,
         platform,
+        template,
         out,
         ctx.today,
         ctx.i18n,

@@ -53,7 +53,11 @@ pub(crate) fn run(ctx: &Context<'_>, command: Command) -> Result<ExitCode, Failu
             coop,
             dry_run,
         } => import::import(ctx, &file, coop.as_deref(), dry_run),
-        Command::Export { platform, out } => exchange::bulk(ctx, &platform, &out),
+        Command::Export {
+            platform,
+            out,
+            template,
+        } => exchange::bulk(ctx, &platform, template.as_deref(), &out),
         Command::Bundle(command) => exchange::bundle(ctx, command),
         Command::Backup { out, auto, keep } => exchange::backup(ctx, out.as_deref(), auto, keep),
     }

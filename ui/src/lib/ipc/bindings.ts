@@ -100,8 +100,11 @@ export const commands = {
 	 *  The catalog is closed meanwhile and opened again afterwards, whatever happened.
 	 */
 	restoreBackup: (path: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("restore_backup", { path, progress })),
-	/**  Writes the bulk-upload sheet for `platform` and its photos into `folder`. */
-	exportBulkSheet: (platform: Platform, folder: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("export_bulk_sheet", { platform, folder, progress })),
+	/**
+	 *  Writes the bulk-upload sheet for `platform` and its photos into `folder`, and fills
+	 *  `template` (the file downloaded from Seller Center) when the user chose one.
+	 */
+	exportBulkSheet: (platform: Platform, template: string | null, folder: string, progress: Channel<ExchangeProgress>) => typedError<ExchangeOutcome, IpcError>(__TAURI_INVOKE("export_bulk_sheet", { platform, template, folder, progress })),
 	/**  Reads the header and first rows of an Excel or CSV product list. */
 	previewProductList: (path: string) => typedError<ImportPreview, IpcError>(__TAURI_INVOKE("preview_product_list", { path })),
 	/**
