@@ -467,7 +467,21 @@ fn a_file_that_is_not_the_platform_s_template_is_refused_before_anything_is_writ
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xlsx/password-protected.xlsx");
     let broken = temp.dir.path().join("hong.xlsx");
     std::fs::write(&broken, b"PK\x03\x04 not really a zip").unwrap();
+    let bomb = temp.dir.path().join("bomb.xlsx");
+    {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+        let spaces = vec![b' '; 1 << 20];
+        for _ in 0..100 {
+            zip.write_all(&spaces).unwrap();
+        }
+        zip.finish().unwrap();
+    }
     for (file, code) in [
+        (&bomb, "exchange.too-large"),
         (&product_list, "exchange.not-a-template"),
         (&locked.to_path_buf(), "exchange.template-not-xlsx"),
         (&broken, "exchange.template-damaged"),
@@ -485,7 +499,9 @@ fn a_file_that_is_not_the_platform_s_template_is_refused_before_anything_is_writ
         .unwrap_err();
         use chophien::i18n::Localize;
         assert_eq!(error.code(), code, "{file:?}");
-        assert!(error.localize(&i18n).contains("Chưa có gì được ghi"));
+        if code != "exchange.too-large" {
+            assert!(error.localize(&i18n).contains("Chưa có gì được ghi"));
+        }
         assert!(!out.exists(), "nothing written for {file:?}");
     }
 }
