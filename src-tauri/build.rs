@@ -11,7 +11,7 @@ fn main() {
     .unwrap_or_else(|error| panic!("tauri build step failed: {error:#}"));
 }
 
-const COMMANDS: [&str; 80] = [
+const COMMANDS: [&str; 81] = [
     "startup",
     "app_info",
     "set_language",
@@ -87,6 +87,7 @@ const COMMANDS: [&str; 80] = [
     "stop_sync",
     "sync_rows",
     "retry_publication",
+    "withdraw_from_shop",
     "resolve_sync_conflict",
     "sync_status",
     "set_sync_mode",

@@ -299,6 +299,7 @@ desktop-sync-cancelled = { $shop }: paused; click “Send now” to carry on.
 desktop-publish = Publish to shop
 desktop-publish-queued = Queued for { $shop }. Go to “Publish” to send.
 desktop-publish-fix = Fix what the platform refused
+desktop-publish-withdraw = Take off this shop
 desktop-sync-ask = The network is back. { $count } steps are waiting to be sent to the marketplaces.
 desktop-settings-sync = Sending when the network is back
 desktop-settings-sync-automatic = Automatically

@@ -15,3 +15,7 @@ sync-missing-attributes = The marketplace requires these attributes: { $names }.
 sync-no-variant = The product has no variant to sell (SKU, price). Add one.
 sync-no-photo = The product has no photo for this marketplace. Add photos.
 sync-retry-at = Tried again at { $at }
+
+sync-withdraw-queued = “{ $name }” will be taken down from { $shop } at the next sync (it stays in your catalog).
+sync-withdraw-dropped = Took “{ $name }” out of the queue for { $shop }; it had not reached the platform.
+sync-withdraw-not-there = “{ $name }” is not on { $shop }: nothing to take down.

@@ -296,6 +296,7 @@ desktop-sync-cancelled = { $shop }: đã tạm dừng; bấm “Gửi ngay” đ
 desktop-publish = Đăng lên cửa hàng
 desktop-publish-queued = Đã đưa vào hàng chờ của { $shop }. Vào “Đăng lên sàn” để gửi.
 desktop-publish-fix = Sửa chỗ sàn không nhận
+desktop-publish-withdraw = Gỡ khỏi cửa hàng
 desktop-sync-ask = Đã có mạng. Có { $count } việc đang chờ gửi lên sàn.
 desktop-settings-sync = Gửi lên sàn khi có mạng
 desktop-settings-sync-automatic = Tự động

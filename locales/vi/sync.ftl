@@ -15,3 +15,7 @@ sync-missing-attributes = Sàn bắt buộc thêm các thuộc tính: { $names }
 sync-no-variant = Sản phẩm chưa có phân loại nào để bán (mã SKU, giá). Hãy thêm một phân loại.
 sync-no-photo = Sản phẩm chưa có ảnh nào cho sàn này. Hãy thêm ảnh.
 sync-retry-at = Sẽ thử lại lúc { $at }
+
+sync-withdraw-queued = “{ $name }” sẽ được gỡ khỏi { $shop } ở lần gửi tới (sản phẩm vẫn còn trong danh mục của bạn).
+sync-withdraw-dropped = Đã bỏ “{ $name }” khỏi hàng chờ của { $shop }; sản phẩm chưa lên sàn.
+sync-withdraw-not-there = “{ $name }” chưa được đưa lên { $shop }, không có gì để gỡ.

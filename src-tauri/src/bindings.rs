@@ -89,6 +89,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             sync::stop_sync,
             sync::sync_rows,
             sync::retry_publication,
+            sync::withdraw_from_shop,
             sync::resolve_sync_conflict,
             sync::sync_status,
             sync::set_sync_mode,

@@ -202,8 +202,9 @@ impl Catalog {
                     if !again {
                         return publication(tx, id);
                     }
+                    // Retired as done: a row left failed would hold back the new one.
                     tx.exec(
-                        "UPDATE outbox SET state = 'failed', updated_at = ?2
+                        "UPDATE outbox SET state = 'done', updated_at = ?2
                          WHERE publication_id = ?1 AND state IN ('pending', 'failed', 'blocked')",
                         params![id, now],
                     )?;
@@ -549,6 +550,48 @@ impl Catalog {
                 params![publication_id, now],
             )?;
             event(tx, publication_id, if keep_local { "kept_local" } else { "took_remote" }, None)
+        })
+    }
+
+    /// Takes a publication off its shop ("Gỡ khỏi cửa hàng"). A product that never
+    /// reached the platform (no id, no creation in flight) just leaves the queue and is
+    /// withdrawn at once; otherwise the steps still waiting are dropped and a take-down
+    /// goes after whatever is in flight. Returns whether a take-down will be sent.
+    pub fn withdraw_publication(&self, publication_id: Id) -> Result<bool> {
+        self.write(|tx| {
+            let publication = publication(tx, publication_id)?;
+            if publication.state == PublicationState::Withdrawn {
+                return Ok(false);
+            }
+            let now = Timestamp::now();
+            let in_flight: bool = tx.row(
+                "SELECT EXISTS (SELECT 1 FROM outbox WHERE publication_id = ?1 AND state = 'sending')",
+                [publication_id],
+                |row| row.get(0),
+            )?;
+            tx.exec(
+                "UPDATE outbox SET state = 'done', updated_at = ?2
+                  WHERE publication_id = ?1 AND state IN ('pending', 'failed', 'blocked')",
+                params![publication_id, now],
+            )?;
+            if publication.remote_id.is_none() && !in_flight {
+                tx.exec(
+                    "UPDATE publication SET state = 'withdrawn', problem = NULL, next_poll_at = NULL,
+                            updated_at = ?2 WHERE id = ?1",
+                    params![publication_id, now],
+                )?;
+                event(tx, publication_id, "withdrawn", None)?;
+                return Ok(false);
+            }
+            tx.exec(
+                "INSERT INTO outbox (publication_id, op, revision, idempotency_key, state, created_at, updated_at)
+                 SELECT id, 'unpublish', revision, id || ':unpublish:' || revision, 'pending', ?2, ?2
+                   FROM publication WHERE id = ?1
+                 ON CONFLICT (publication_id, op) WHERE state = 'pending' DO NOTHING",
+                params![publication_id, now],
+            )?;
+            event(tx, publication_id, "withdraw_requested", None)?;
+            Ok(true)
         })
     }
 

@@ -617,15 +617,7 @@ impl Marketplace for Shopee {
         if models.is_empty() && draft.skus.len() > 1 {
             self.init_variations(item_id, &draft.skus).await?;
         } else if !models.is_empty() {
-            let skus: Vec<SkuUpdate> = draft
-                .skus
-                .iter()
-                .map(|s| SkuUpdate {
-                    seller_sku: s.seller_sku.clone(),
-                    price_vnd: s.price_vnd,
-                    stock: s.stock,
-                })
-                .collect();
+            let skus: Vec<SkuUpdate> = draft.skus.iter().map(SkuUpdate::from).collect();
             self.set_price_stock(item_id, &models, &skus).await?;
         }
         Ok(())

@@ -125,6 +125,16 @@ pub struct SkuUpdate {
     pub stock: u32,
 }
 
+impl From<&SkuDraft> for SkuUpdate {
+    fn from(sku: &SkuDraft) -> SkuUpdate {
+        SkuUpdate {
+            seller_sku: sku.seller_sku.clone(),
+            price_vnd: sku.price_vnd,
+            stock: sku.stock,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RemoteCategory {
     pub id: String,

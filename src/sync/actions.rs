@@ -1,5 +1,6 @@
 //! What a person asks of the sync: put products in the queue of a shop (only those whose
-//! listing passes its checks), settle a conflict, send a failed one again.
+//! listing passes its checks), take one off a shop, settle a conflict, send a failed one
+//! again.
 
 use serde::Serialize;
 use serde_json::json;
@@ -62,6 +63,36 @@ pub fn queue(
         }
     }
     Ok(result)
+}
+
+/// Takes `product_id` off `shop`, and says what will happen in the user's words: it left
+/// the queue, or it will be taken down at the next sync, or it was never there.
+pub fn withdraw(
+    catalog: &Catalog,
+    shop: &Shop,
+    product_id: Id,
+    i18n: &I18n,
+) -> Result<String, CatalogError> {
+    let name = catalog.product(product_id)?.draft.name;
+    let publication = catalog
+        .publications(Some(shop.id))?
+        .into_iter()
+        .find(|p| p.product_id == product_id);
+    let id = match publication {
+        Some(p) if p.state != crate::catalog::sync::PublicationState::Withdrawn => p.id,
+        _ => {
+            return Ok(i18n.tr_args(
+                "sync-withdraw-not-there",
+                crate::args!["name" => name, "shop" => &shop.name],
+            ));
+        }
+    };
+    let message = if catalog.withdraw_publication(id)? {
+        "sync-withdraw-queued"
+    } else {
+        "sync-withdraw-dropped"
+    };
+    Ok(i18n.tr_args(message, crate::args!["name" => name, "shop" => &shop.name]))
 }
 
 /// Settles a conflict. Taking the platform's copy writes its title and prices into the

@@ -620,6 +620,12 @@ impl Run {
         publication: &Publication,
         attempts: i64,
     ) -> Result<Step, SyncError> {
+        if publication.state == PublicationState::Withdrawn {
+            // Taken off the shop: an edit made since is not sent there.
+            self.catalog()
+                .complete_outbox(row, None, publication.state, None)?;
+            return Ok(Step::Done);
+        }
         let Some(remote_id) = publication.remote_id.clone() else {
             // Not created yet (its creation failed): the creation will send the latest.
             self.catalog()
@@ -672,16 +678,7 @@ impl Run {
             .as_ref()
             .is_some_and(|l| l.skus != prepared.synced.skus)
         {
-            let skus: Vec<SkuUpdate> = prepared
-                .draft
-                .skus
-                .iter()
-                .map(|s| SkuUpdate {
-                    seller_sku: s.seller_sku.clone(),
-                    price_vnd: s.price_vnd,
-                    stock: s.stock,
-                })
-                .collect();
+            let skus: Vec<SkuUpdate> = prepared.draft.skus.iter().map(SkuUpdate::from).collect();
             if let Err(error) = self
                 .call(|| self.adapter.update_price_stock(&remote_id, &skus))
                 .await

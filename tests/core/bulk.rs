@@ -131,6 +131,26 @@ fn a_shopee_sheet_holds_the_ready_listings_and_reads_back_cell_for_cell() {
     assert_eq!(skipped.height(), report.skipped.len() + 1);
 }
 
+/// Converts `file` with LibreOffice headless (installed by `scripts/install-deps test`)
+/// through `filter`, in a profile of its own under `dir`; returns the folder of the CSV.
+fn libreoffice_csv(dir: &Path, file: &Path, filter: &str) -> std::path::PathBuf {
+    let profile = dir.join("libreoffice-profile");
+    let csv_dir = dir.join("csv");
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", filter, "--outdir"])
+        .arg(&csv_dir)
+        .arg(file)
+        .env("HOME", dir)
+        .status()
+        .expect("LibreOffice's soffice must be installed (scripts/install-deps test installs it)");
+    assert!(status.success());
+    csv_dir
+}
+
 /// The xlsx's worksheets, as XML text.
 fn sheets_xml(file: &Path) -> Vec<String> {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
@@ -163,25 +183,11 @@ fn no_formula_is_written_or_evaluated_even_in_libreoffice() {
 
     // LibreOffice (installed by scripts/install-deps) converts the first sheet to CSV:
     // the title is still the text the seller typed, not a computed link.
-    let profile = temp.dir.path().join("libreoffice-profile");
-    let csv_dir = temp.dir.path().join("csv");
-    let status = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76",
-            "--outdir",
-        ])
-        .arg(&csv_dir)
-        .arg(&report.file)
-        .env("HOME", temp.dir.path())
-        .status()
-        .expect("LibreOffice's soffice must be installed (scripts/install-deps test installs it)");
-    assert!(status.success());
+    let csv_dir = libreoffice_csv(
+        temp.dir.path(),
+        &report.file,
+        "csv:Text - txt - csv (StarCalc):44,34,76",
+    );
     let csv = std::fs::read_to_string(csv_dir.join("chophien-shopee.csv")).unwrap();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -412,26 +418,12 @@ fn a_template_downloaded_from_seller_center_is_filled_and_keeps_everything_it_ha
         assert_eq!(before, after, "{name}");
     }
 
-    // LibreOffice opens it and reads the title as typed, not evaluated.
-    let profile = temp.dir.path().join("libreoffice-profile");
-    let csv_dir = temp.dir.path().join("csv");
-    let status = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
-            "--outdir",
-        ])
-        .arg(&csv_dir)
-        .arg(&filled.file)
-        .env("HOME", temp.dir.path())
-        .status()
-        .expect("soffice");
-    assert!(status.success());
+    // LibreOffice opens it and reads the title as typed, not evaluated (sheet 2 only).
+    let csv_dir = libreoffice_csv(
+        temp.dir.path(),
+        &filled.file,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
+    );
     let csv = std::fs::read_dir(&csv_dir)
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
@@ -468,18 +460,7 @@ fn a_file_that_is_not_the_platform_s_template_is_refused_before_anything_is_writ
     let broken = temp.dir.path().join("hong.xlsx");
     std::fs::write(&broken, b"PK\x03\x04 not really a zip").unwrap();
     let bomb = temp.dir.path().join("bomb.xlsx");
-    {
-        use std::io::Write;
-        let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
-        let spaces = vec![b' '; 1 << 20];
-        for _ in 0..100 {
-            zip.write_all(&spaces).unwrap();
-        }
-        zip.finish().unwrap();
-    }
+    crate::support::zip_bomb(&bomb);
     for (file, code) in [
         (&bomb, "exchange.too-large"),
         (&product_list, "exchange.not-a-template"),

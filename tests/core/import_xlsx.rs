@@ -132,18 +132,7 @@ fn a_sheet_over_the_row_cap_is_refused_quickly() {
 fn a_zip_bomb_or_a_broken_workbook_is_refused_with_what_to_do() {
     let temp = TempCatalog::new();
     let bomb = temp.dir.path().join("bomb.xlsx");
-    {
-        use std::io::Write;
-        let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
-        let zeros = vec![b' '; 1 << 20];
-        for _ in 0..100 {
-            zip.write_all(&zeros).unwrap();
-        }
-        zip.finish().unwrap();
-    }
+    crate::support::zip_bomb(&bomb);
     assert_eq!(import(&temp, &bomb).unwrap_err().code(), "import.too-large");
 
     let broken = temp.dir.path().join("broken.xlsx");

@@ -139,3 +139,41 @@ fn deleting_a_published_product_asks_to_take_it_down() {
         vec![OutboxOp::Unpublish]
     );
 }
+
+#[test]
+fn a_product_queued_again_after_its_creation_failed_is_due_again() {
+    let temp = TempCatalog::new();
+    let coop = temp.coop("HTX Ong mật");
+    let product = temp.product(&coop, "Mật ong hoa nhãn");
+    temp.catalog
+        .add_variant(product.id, &variant("MO-1", 185_000))
+        .unwrap();
+    let shop = shop(&temp);
+    let publication = temp.catalog.queue_publication(shop.id, product.id).unwrap();
+    let due = temp
+        .catalog
+        .due_outbox(shop.id, Timestamp::now(), &[], 10)
+        .unwrap();
+    temp.catalog
+        .fail_outbox(&due[0], &serde_json::json!({"code": "sync.no-photo"}))
+        .unwrap();
+    assert_eq!(
+        temp.catalog.publication(publication.id).unwrap().state,
+        PublicationState::Failed
+    );
+    assert!(
+        temp.catalog
+            .due_outbox(shop.id, Timestamp::now(), &[], 10)
+            .unwrap()
+            .is_empty()
+    );
+
+    // "Đăng lên cửa hàng" again: the new creation is not held back by the failed one.
+    temp.catalog.queue_publication(shop.id, product.id).unwrap();
+    let due = temp
+        .catalog
+        .due_outbox(shop.id, Timestamp::now(), &[], 10)
+        .unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].op, OutboxOp::Create);
+}

@@ -179,3 +179,17 @@ pub fn kill_child_after(name: &str, env: (&str, &OsStr), after: Duration) -> Vec
     child.wait().unwrap();
     reader.join().unwrap()
 }
+
+/// A zip whose one worksheet part unpacks to 100 MiB of spaces from about 100 KB.
+pub fn zip_bomb(path: &std::path::Path) {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    let spaces = vec![b' '; 1 << 20];
+    for _ in 0..100 {
+        zip.write_all(&spaces).unwrap();
+    }
+    zip.finish().unwrap();
+}

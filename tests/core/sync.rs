@@ -117,6 +117,16 @@ impl World {
             .collect()
     }
 
+    /// Queues every one of `products` for the shop of `platform`.
+    pub fn queue(&self, platform: Platform, products: &[Id]) {
+        for product in products {
+            self.temp
+                .catalog
+                .queue_publication(self.shop(platform).id, *product)
+                .unwrap();
+        }
+    }
+
     pub fn engine(&self, options: SyncOptions) -> Engine {
         Engine {
             catalog: self.engine_catalog.clone(),
@@ -227,13 +237,7 @@ async fn many_listings_through_random_faults_go_live_exactly_once() {
     let products = world.products(count);
     let platform = Platform::Shopee;
     let shop = world.shop(platform);
-    for product in &products {
-        world
-            .temp
-            .catalog
-            .queue_publication(shop.id, *product)
-            .unwrap();
-    }
+    world.queue(shop.platform, &products);
     world
         .practice
         .control(
@@ -302,13 +306,7 @@ async fn kill_9_while_syncing_loses_nothing_and_duplicates_nothing() {
     let products = world.products(30);
     let platforms = [Platform::TiktokShop, Platform::Shopee, Platform::Lazada];
     for platform in platforms {
-        for product in &products {
-            world
-                .temp
-                .catalog
-                .queue_publication(world.shop(platform).id, *product)
-                .unwrap();
-        }
+        world.queue(platform, &products);
     }
     let mut rng = fastrand::Rng::with_seed(20261123);
     let run = |kill_after: Option<Duration>| {
@@ -480,13 +478,7 @@ async fn offline_edits_wait_and_go_when_the_network_returns() {
     let world = World::new(10, |_| {}).await;
     let products = world.products(3);
     let shop = world.shop(Platform::TiktokShop);
-    for product in &products {
-        world
-            .temp
-            .catalog
-            .queue_publication(shop.id, *product)
-            .unwrap();
-    }
+    world.queue(shop.platform, &products);
     // Offline: every connection drops before anything is done.
     world
         .practice
@@ -545,18 +537,8 @@ async fn an_expired_token_is_renewed_mid_run_and_a_lapsed_shop_pauses_alone() {
     let products = world.products(4);
     let tiktok = world.shop(Platform::TiktokShop);
     let shopee = world.shop(Platform::Shopee);
-    for product in &products {
-        world
-            .temp
-            .catalog
-            .queue_publication(tiktok.id, *product)
-            .unwrap();
-        world
-            .temp
-            .catalog
-            .queue_publication(shopee.id, *product)
-            .unwrap();
-    }
+    world.queue(Platform::TiktokShop, &products);
+    world.queue(Platform::Shopee, &products);
     let engine = world.engine(quick());
     // TikTok: the access token expires just as the run starts; it is renewed and the run goes on.
     let tiktok_shop = world.practice.shop(Platform::TiktokShop).await;
@@ -749,13 +731,7 @@ async fn a_disk_that_fills_during_a_sync_stops_it_cleanly_and_it_resumes_with_ro
     let world = World::new(150, |_| {}).await;
     let products = world.products(30);
     let shop = world.shop(Platform::TiktokShop);
-    for product in &products {
-        world
-            .temp
-            .catalog
-            .queue_publication(shop.id, *product)
-            .unwrap();
-    }
+    world.queue(shop.platform, &products);
     let out = tempfile::tempdir().unwrap();
     let (code, printed) =
         tokio::task::block_in_place(|| sync_on_a_small_disk(&world, 600, out.path()));
@@ -793,4 +769,43 @@ async fn a_disk_that_fills_during_a_sync_stops_it_cleanly_and_it_resumes_with_ro
         assert!(status.success());
     }
     assert_exactly_once(&world, &copy, Platform::TiktokShop, &products).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_product_taken_off_a_shop_leaves_its_queue_or_comes_down_at_the_next_sync() {
+    let world = World::new(5, |_| {}).await;
+    let products = world.products(2);
+    let catalog = &world.temp.catalog;
+    let shop = world.shop(Platform::Lazada);
+    let i18n = I18n::new(Lang::Vi);
+    world.queue(Platform::Lazada, &products);
+    // The second one leaves the queue before anything is sent: nothing reaches the market.
+    let said = chophien::sync::actions::withdraw(catalog, shop, products[1], &i18n).unwrap();
+    assert!(said.contains("hàng chờ"), "{said}");
+    let engine = world.engine(quick());
+    drain(&engine, shop).await;
+    let held = world.market_products(Platform::Lazada).await;
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0]["status"], "live");
+
+    // The first, live, comes down at the next sync; an edit made meanwhile is not sent.
+    let said = chophien::sync::actions::withdraw(catalog, shop, products[0], &i18n).unwrap();
+    assert!(said.contains("lần gửi tới"), "{said}");
+    set_price(catalog, products[0], 99_000);
+    drain(&engine, shop).await;
+    let held = world.market_products(Platform::Lazada).await;
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0]["status"], "inactive");
+    assert_ne!(held[0]["prices"][0], 99_000);
+    for publication in catalog.publications(Some(shop.id)).unwrap() {
+        assert_eq!(publication.state, PublicationState::Withdrawn);
+    }
+    let said = chophien::sync::actions::withdraw(catalog, shop, products[0], &i18n).unwrap();
+    assert!(said.contains("không có gì để gỡ"), "{said}");
+
+    // Published again later, it goes back up as the same product.
+    catalog.queue_publication(shop.id, products[0]).unwrap();
+    drain(&engine, shop).await;
+    let held = world.market_products(Platform::Lazada).await;
+    assert_eq!(held.len(), 1, "the same product, not a second one");
 }

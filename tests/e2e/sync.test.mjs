@@ -1,7 +1,7 @@
 // Publishing in practice mode, in the real app: three demo products get photos and go
 // to a practice TikTok Shop and Shopee; the sync centre shows them move through upload
 // and review; one is rejected with the marketplace's reason, fixed, sent again, and goes
-// live; the catalog shows each product's state.
+// live; the catalog shows each product's state; one is taken off a shop.
 
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -121,8 +121,20 @@ test("sync: practice mode publishes, a rejection is fixed and goes live", { time
           await showCard(platform);
           const bar = `[data-testid="publish-${platform}"]`;
           await s.waitFor(`${bar} [data-testid="publish-button"]`, { timeout: 15_000 });
-          await s.click(`${bar} [data-testid="publish-button"]`);
-          await s.waitFor(`${bar} [data-testid="publish-state"]`, { timeout: 15_000 });
+          // The card's checks settle after its buttons appear and can move them under the
+          // pointer: click again until the state shows (queuing twice queues once).
+          await s.waitUntil(
+            async () => {
+              if ((await s.findElements(`${bar} [data-testid="publish-state"]`)).length > 0) return true;
+              const button = await s.findElements(`${bar} [data-testid="publish-button"]`);
+              if (button.length > 0) {
+                await s.click(button[0]);
+                await new Promise((resolve) => setTimeout(resolve, 800));
+              }
+              return false;
+            },
+            { timeout: 20_000, message: `${platform}: queued` },
+          );
         }
         if (index === 0) await shot("sync-publish-from-listing");
         await s.click(tid("editor-close"));
@@ -156,6 +168,7 @@ test("sync: practice mode publishes, a rejection is fixed and goes live", { time
         timeout: 15_000,
       });
       await s.execute(`document.querySelector('[data-testid="publish-refused"]').scrollIntoView({ block: "center" });`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
       await shot("sync-refusal-on-listing");
       await s.click(tid("tab-product"));
       const story = await s.waitFor(tid("field-story"));
@@ -173,6 +186,23 @@ test("sync: practice mode publishes, a rejection is fixed and goes live", { time
       await s.waitForText(tid("product-sync-badge"), /Đang bán/, { timeout: 15_000 });
       assert.equal((await s.findElements(tid("product-sync-badge"))).length, 2, "one badge per shop");
       await shot("catalog-sync-badge");
+    });
+    await step("s5 take a product off Shopee from its listing card: down at the next sync", async () => {
+      const s = app();
+      await openProduct(PRODUCTS[1]);
+      await s.click(tid("tab-listings"));
+      await showCard("shopee");
+      const bar = `[data-testid="publish-shopee"]`;
+      await s.click(`${bar} [data-testid="publish-withdraw"]`);
+      await s.waitForText(`${bar} [role="status"]`, /lần gửi tới/, { timeout: 10_000 });
+      await s.click(tid("editor-close"));
+      await s.click(tid("nav-sync"));
+      await s.click(tid("sync-now"));
+      await rowsWhere(
+        (r) => r.some((x) => x.product === PRODUCTS[1] && x.shop === "shopee" && x.state === "withdrawn"),
+        "the product taken down from Shopee",
+      );
+      await shot("sync-withdrawn");
     });
     ok = !step.failed();
   } finally {

@@ -215,6 +215,24 @@ pub async fn retry_publication(
         .map_err(|e| IpcError::catalog(&e, &i18n))
 }
 
+/// Takes a product off a shop ("Gỡ khỏi cửa hàng"): out of its queue, or down from the
+/// platform at the next sync. Returns what will happen, in the user's words.
+#[tauri::command]
+#[specta::specta]
+pub async fn withdraw_from_shop(
+    state: State<'_, AppState>,
+    shop_id: Id,
+    product_id: Id,
+) -> Result<String, IpcError> {
+    let i18n = state.i18n();
+    let catalog = state.catalog()?;
+    let shop = catalog
+        .shop(shop_id)
+        .map_err(|e| IpcError::catalog(&e, &i18n))?;
+    chophien::sync::actions::withdraw(&catalog, &shop, product_id, &i18n)
+        .map_err(|e| IpcError::catalog(&e, &i18n))
+}
+
 /// Settles a conflict: keep this app's copy (sent over the platform's) or take the
 /// platform's.
 #[tauri::command]

@@ -72,6 +72,12 @@ pub(crate) enum Command {
         #[arg(long)]
         all_ready: bool,
     },
+    Unpublish {
+        #[arg(id = "products", num_args = 1..)]
+        products: Vec<String>,
+        #[arg(long = "shop", id = "shop_ref")]
+        shop: String,
+    },
     Sync(SyncArgs),
     Search {
         #[arg(value_name = "QUERY", id = "query")]
@@ -94,7 +100,6 @@ pub(crate) enum Command {
         platform: String,
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// The mass-upload template downloaded from the platform's Seller Center, to fill.
         #[arg(long, value_name = "FILE")]
         template: Option<PathBuf>,
     },

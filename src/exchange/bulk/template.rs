@@ -318,19 +318,40 @@ fn sheet_part(zip: &mut ZipArchive<Cursor<&[u8]>>, sheet: &str) -> Result<String
     })
 }
 
+/// The events of `xml`, each with the byte span it was read from.
+fn spanned_events(xml: &[u8]) -> impl Iterator<Item = Result<(Event<'_>, usize, usize), String>> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let position = |reader: &quick_xml::Reader<&[u8]>| {
+        usize::try_from(reader.buffer_position()).unwrap_or(xml.len())
+    };
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let start = position(&reader);
+        match reader.read_event() {
+            Ok(Event::Eof) => {
+                done = true;
+                None
+            }
+            Ok(event) => Some(Ok((event, start, position(&reader)))),
+            Err(e) => {
+                done = true;
+                Some(Err(e.to_string()))
+            }
+        }
+    })
+}
+
 /// Calls `f` with every start or empty element of `xml`.
 fn each_element(xml: &[u8], mut f: impl FnMut(&BytesStart<'_>)) -> Result<(), String> {
-    let mut reader = quick_xml::Reader::from_reader(xml);
-    let mut buffer = Vec::new();
-    loop {
-        match reader.read_event_into(&mut buffer) {
-            Ok(Event::Start(element) | Event::Empty(element)) => f(&element),
-            Ok(Event::Eof) => return Ok(()),
-            Ok(_) => {}
-            Err(e) => return Err(e.to_string()),
+    for event in spanned_events(xml) {
+        if let (Event::Start(element) | Event::Empty(element), _, _) = event? {
+            f(&element);
         }
-        buffer.clear();
     }
+    Ok(())
 }
 
 /// An attribute's value by local name (`r:id` is found as `id`).
@@ -370,32 +391,24 @@ fn apply(xml: &[u8], mut splices: Vec<Splice>) -> Vec<u8> {
 
 /// Adds a text style with the quote prefix to `cellXfs`; returns the styles and its index.
 fn add_quote_style(xml: &[u8]) -> Result<(Vec<u8>, usize), String> {
-    let mut reader = quick_xml::Reader::from_reader(xml);
-    let mut buffer = Vec::new();
     let (mut inside, mut count) = (false, 0usize);
     let mut opening: Option<(usize, usize, String)> = None;
-    loop {
-        let start = usize::try_from(reader.buffer_position()).map_err(|e| e.to_string())?;
-        let event = reader
-            .read_event_into(&mut buffer)
-            .map_err(|e| e.to_string())?;
-        let end = usize::try_from(reader.buffer_position()).map_err(|e| e.to_string())?;
-        match event {
-            Event::Start(element) if element.local_name().as_ref() == b"cellXfs" => {
+    for event in spanned_events(xml) {
+        match event? {
+            (Event::Start(element), start, end) if element.local_name().as_ref() == b"cellXfs" => {
                 inside = true;
                 let tag = String::from_utf8_lossy(&xml[start..end]).into_owned();
                 opening = Some((start, end, tag));
             }
-            Event::Start(element) | Event::Empty(element)
+            (Event::Start(element) | Event::Empty(element), _, _)
                 if inside && element.local_name().as_ref() == b"xf" =>
             {
                 count += 1;
             }
-            Event::End(element) if element.local_name().as_ref() == b"cellXfs" => {
+            (Event::End(element), start, _) if element.local_name().as_ref() == b"cellXfs" => {
                 let (open_start, open_end, tag) =
                     opening.take().ok_or("cellXfs closed before it opened")?;
                 let prefix = element_prefix(element.name().as_ref());
-                let opening_tag = with_count(&tag, count + 1);
                 let style = format!(
                     r#"<{prefix}xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/>"#
                 );
@@ -403,7 +416,7 @@ fn add_quote_style(xml: &[u8]) -> Result<(Vec<u8>, usize), String> {
                     Splice {
                         start: open_start,
                         end: open_end,
-                        text: opening_tag,
+                        text: with_count(&tag, count + 1),
                     },
                     Splice {
                         start,
@@ -413,11 +426,10 @@ fn add_quote_style(xml: &[u8]) -> Result<(Vec<u8>, usize), String> {
                 ];
                 return Ok((apply(xml, splices), count));
             }
-            Event::Eof => return Err("styles without cellXfs".into()),
             _ => {}
         }
-        buffer.clear();
     }
+    Err("styles without cellXfs".into())
 }
 
 /// `x:` for a name written `x:cellXfs`, nothing for `cellXfs`.
@@ -450,20 +462,13 @@ fn append_rows(
     rows: &[Vec<Cell>],
     quote_style: Option<usize>,
 ) -> Result<(Vec<u8>, u32), String> {
-    let mut reader = quick_xml::Reader::from_reader(xml);
-    let mut buffer = Vec::new();
     let mut last_row = 0u32;
     let mut dimension: Option<(usize, usize, String)> = None;
     let mut prefix = String::new();
     let mut insert: Option<(usize, usize, bool)> = None;
-    loop {
-        let start = usize::try_from(reader.buffer_position()).map_err(|e| e.to_string())?;
-        let event = reader
-            .read_event_into(&mut buffer)
-            .map_err(|e| e.to_string())?;
-        let end = usize::try_from(reader.buffer_position()).map_err(|e| e.to_string())?;
-        match event {
-            Event::Start(element) | Event::Empty(element)
+    for event in spanned_events(xml) {
+        match event? {
+            (Event::Start(element) | Event::Empty(element), _, _)
                 if element.local_name().as_ref() == b"row" =>
             {
                 last_row = match attribute(&element, b"r").and_then(|r| r.parse().ok()) {
@@ -472,24 +477,26 @@ fn append_rows(
                     None => last_row + 1,
                 };
             }
-            Event::Empty(element) if element.local_name().as_ref() == b"dimension" => {
+            (Event::Empty(element), start, end)
+                if element.local_name().as_ref() == b"dimension" =>
+            {
                 let tag = String::from_utf8_lossy(&xml[start..end]).into_owned();
                 dimension = Some((start, end, tag));
             }
-            Event::Empty(element) if element.local_name().as_ref() == b"sheetData" => {
+            (Event::Empty(element), start, end)
+                if element.local_name().as_ref() == b"sheetData" =>
+            {
                 prefix = element_prefix(element.name().as_ref());
                 insert = Some((start, end, true));
                 break;
             }
-            Event::End(element) if element.local_name().as_ref() == b"sheetData" => {
+            (Event::End(element), start, _) if element.local_name().as_ref() == b"sheetData" => {
                 prefix = element_prefix(element.name().as_ref());
                 insert = Some((start, start, false));
                 break;
             }
-            Event::Eof => break,
             _ => {}
         }
-        buffer.clear();
     }
     let (at, until, was_empty) = insert.ok_or("a worksheet without sheetData")?;
     let first_row = last_row + 1;

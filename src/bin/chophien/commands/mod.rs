@@ -42,6 +42,7 @@ pub(crate) fn run(ctx: &Context<'_>, command: Command) -> Result<ExitCode, Failu
             shop,
             all_ready,
         } => sync::publish(ctx, &products, &shop, all_ready),
+        Command::Unpublish { products, shop } => sync::unpublish(ctx, &products, &shop),
         Command::Sync(args) => sync::run(ctx, args),
         Command::Search {
             query,

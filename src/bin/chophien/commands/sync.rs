@@ -68,6 +68,24 @@ pub(crate) fn publish(
     })
 }
 
+/// `unpublish PRODUCT… --shop S`: each product out of the shop's queue, or down from it
+/// at the next sync.
+pub(crate) fn unpublish(
+    ctx: &Context<'_>,
+    products: &[String],
+    shop: &str,
+) -> Result<ExitCode, Failure> {
+    let catalog = &ctx.catalog;
+    let shop_id = catalog.resolve_shop(shop).map_err(|e| ctx.fail(&e))?;
+    let shop = catalog.shop(shop_id).map_err(|e| ctx.fail(&e))?;
+    for product in products {
+        let id = catalog.resolve_product(product).map_err(|e| ctx.fail(&e))?;
+        let said = actions::withdraw(catalog, &shop, id, ctx.i18n).map_err(|e| ctx.fail(&e))?;
+        println!("{said}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub(crate) fn run(ctx: &Context<'_>, args: SyncArgs) -> Result<ExitCode, Failure> {
     match args.command {
         Some(SyncCommand::Status { shop }) => status(ctx, shop.as_deref()),

@@ -148,6 +148,11 @@ export const commands = {
 	syncRows: (shopId: Id | null) => typedError<SyncRow_Serialize[], IpcError>(__TAURI_INVOKE("sync_rows", { shopId })),
 	retryPublication: (publicationId: Id) => typedError<boolean, IpcError>(__TAURI_INVOKE("retry_publication", { publicationId })),
 	/**
+	 *  Takes a product off a shop ("Gỡ khỏi cửa hàng"): out of its queue, or down from the
+	 *  platform at the next sync. Returns what will happen, in the user's words.
+	 */
+	withdrawFromShop: (shopId: Id, productId: Id) => typedError<string, IpcError>(__TAURI_INVOKE("withdraw_from_shop", { shopId, productId })),
+	/**
 	 *  Settles a conflict: keep this app's copy (sent over the platform's) or take the
 	 *  platform's.
 	 */
