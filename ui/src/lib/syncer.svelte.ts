@@ -18,10 +18,16 @@ class Syncer {
   private wasOnline = false;
   private timer: ReturnType<typeof setInterval> | undefined;
 
+  /** Which refresh is the latest: an older one that answers late must not undo a newer one. */
+  private generation = 0;
+
   async refresh(): Promise<void> {
+    const mine = ++this.generation;
     try {
-      this.shops = await call(commands.listShops());
-      this.rows = await call(commands.syncRows(null));
+      const [shops, rows] = await Promise.all([call(commands.listShops()), call(commands.syncRows(null))]);
+      if (mine !== this.generation) return;
+      this.shops = shops;
+      this.rows = rows;
     } catch (e) {
       this.error = messageOf(e);
     }
