@@ -252,7 +252,8 @@ fn the_command_line_writes_the_sheet_and_lists_what_it_left_out() {
 /// A Shopee mass-upload template as Seller Center hands it out: an instructions sheet;
 /// the data sheet with hidden machine codes in row 1 (in an order of its own, with a
 /// column the app does not know), a signature row, Vietnamese headers and two rows of
-/// guidance; a drop-down list of categories from a hidden sheet; a defined name.
+/// guidance, then 295 empty rows formatted as text; a drop-down list of categories from
+/// a hidden sheet; a defined name.
 fn seller_center_template(path: &Path) {
     use rust_xlsxwriter::{DataValidation, Formula, Workbook};
     let mut book = Workbook::new();
@@ -291,6 +292,12 @@ fn seller_center_template(path: &Path) {
         data.write_string(4, col, "Xem trang Hướng dẫn điền")
             .unwrap();
     }
+    // Seller Center formats the rows to fill in advance: empty rows that hold only a text
+    // format.
+    let text_format = rust_xlsxwriter::Format::new().set_num_format("@");
+    for row in 5..300 {
+        data.set_row_format(row, &text_format).unwrap();
+    }
     data.write_string(1, 0, "basic").unwrap();
     data.write_string(1, 1, "a3f9c0d1e2b45f67").unwrap();
     data.set_row_hidden(0).unwrap();
@@ -323,6 +330,11 @@ fn a_template_downloaded_from_seller_center_is_filled_and_keeps_everything_it_ha
     let i18n = I18n::new(Lang::Vi);
     let template = temp.dir.path().join("mau-shopee.xlsx");
     seller_center_template(&template);
+    let template_sheet = zip_part(&template, "xl/worksheets/sheet2.xml");
+    assert!(
+        template_sheet.contains(r#"<row r="300""#),
+        "formatted empty rows"
+    );
     let out = temp.dir.path().join("out");
     let report = export_bulk(
         &temp.catalog,

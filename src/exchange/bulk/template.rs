@@ -462,20 +462,41 @@ fn append_rows(
     rows: &[Vec<Cell>],
     quote_style: Option<usize>,
 ) -> Result<(Vec<u8>, u32), String> {
-    let mut last_row = 0u32;
+    // The last row holding a value, and where the empty (perhaps only formatted) rows
+    // after it begin: those are replaced, so the data starts right under the template's
+    // own rows instead of below hundreds of pre-formatted empty ones.
+    let (mut last_row, mut last_valued) = (0u32, 0u32);
+    let mut row_start = 0usize;
+    let mut row_has_value = false;
+    let mut empty_tail: Option<usize> = None;
     let mut dimension: Option<(usize, usize, String)> = None;
     let mut prefix = String::new();
     let mut insert: Option<(usize, usize, bool)> = None;
+    let mut end_row = |number: u32, start: usize, has_value: bool, tail: &mut Option<usize>| {
+        if has_value {
+            last_valued = number;
+            *tail = None;
+        } else if tail.is_none() {
+            *tail = Some(start);
+        }
+    };
     for event in spanned_events(xml) {
         match event? {
+            (Event::Start(element), start, _) if element.local_name().as_ref() == b"row" => {
+                last_row = row_number(&element, last_row);
+                (row_start, row_has_value) = (start, false);
+            }
+            (Event::Empty(element), start, _) if element.local_name().as_ref() == b"row" => {
+                last_row = row_number(&element, last_row);
+                end_row(last_row, start, false, &mut empty_tail);
+            }
             (Event::Start(element) | Event::Empty(element), _, _)
-                if element.local_name().as_ref() == b"row" =>
+                if matches!(element.local_name().as_ref(), b"v" | b"is" | b"f") =>
             {
-                last_row = match attribute(&element, b"r").and_then(|r| r.parse().ok()) {
-                    Some(number) => number,
-                    // Rows without a number follow the one before.
-                    None => last_row + 1,
-                };
+                row_has_value = true;
+            }
+            (Event::End(element), _, _) if element.local_name().as_ref() == b"row" => {
+                end_row(last_row, row_start, row_has_value, &mut empty_tail);
             }
             (Event::Empty(element), start, end)
                 if element.local_name().as_ref() == b"dimension" =>
@@ -492,14 +513,14 @@ fn append_rows(
             }
             (Event::End(element), start, _) if element.local_name().as_ref() == b"sheetData" => {
                 prefix = element_prefix(element.name().as_ref());
-                insert = Some((start, start, false));
+                insert = Some((empty_tail.unwrap_or(start), start, false));
                 break;
             }
             _ => {}
         }
     }
     let (at, until, was_empty) = insert.ok_or("a worksheet without sheetData")?;
-    let first_row = last_row + 1;
+    let first_row = last_valued + 1;
     let mut order: Vec<(usize, u32)> = placement.columns.iter().map(|(i, c)| (*i, *c)).collect();
     order.sort_by_key(|(_, column)| *column);
     let mut added = String::new();
@@ -542,7 +563,7 @@ fn append_rows(
     }];
     if let Some((start, end, tag)) = dimension {
         let last_column = order.last().map_or(0, |(_, c)| *c);
-        let rows_end = last_row + u32::try_from(rows.len()).map_err(|e| e.to_string())?;
+        let rows_end = last_valued + u32::try_from(rows.len()).map_err(|e| e.to_string())?;
         splices.push(Splice {
             start,
             end,
@@ -550,6 +571,13 @@ fn append_rows(
         });
     }
     Ok((apply(xml, splices), first_row))
+}
+
+/// A row's number: its `r`, or the one after the row before when it has none.
+fn row_number(element: &BytesStart<'_>, previous: u32) -> u32 {
+    attribute(element, b"r")
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(previous + 1)
 }
 
 /// A `dimension` tag whose range reaches at least `last_row` and `last_column`.
