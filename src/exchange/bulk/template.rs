@@ -375,18 +375,24 @@ struct Splice {
     text: String,
 }
 
-fn apply(xml: &[u8], mut splices: Vec<Splice>) -> Vec<u8> {
+/// `xml` with `splices` made. Splices that overlap (elements where a worksheet does not
+/// put them) or fall outside the text are refused, not guessed at.
+fn apply(xml: &[u8], mut splices: Vec<Splice>) -> Result<Vec<u8>, String> {
     splices.sort_by_key(|s| s.start);
     let mut out =
         Vec::with_capacity(xml.len() + splices.iter().map(|s| s.text.len()).sum::<usize>());
     let mut at = 0;
     for splice in splices {
-        out.extend_from_slice(&xml[at..splice.start]);
+        let kept = xml
+            .get(at..splice.start)
+            .filter(|_| splice.start <= splice.end && splice.end <= xml.len())
+            .ok_or("elements out of their usual order")?;
+        out.extend_from_slice(kept);
         out.extend_from_slice(splice.text.as_bytes());
         at = splice.end;
     }
     out.extend_from_slice(&xml[at..]);
-    out
+    Ok(out)
 }
 
 /// Adds a text style with the quote prefix to `cellXfs`; returns the styles and its index.
@@ -424,7 +430,7 @@ fn add_quote_style(xml: &[u8]) -> Result<(Vec<u8>, usize), String> {
                         text: style,
                     },
                 ];
-                return Ok((apply(xml, splices), count));
+                return Ok((apply(xml, splices)?, count));
             }
             _ => {}
         }
@@ -570,7 +576,7 @@ fn append_rows(
             text: widened(&tag, rows_end.max(1), last_column),
         });
     }
-    Ok((apply(xml, splices), first_row))
+    Ok((apply(xml, splices)?, first_row))
 }
 
 /// A row's number: its `r`, or the one after the row before when it has none.
@@ -699,6 +705,23 @@ mod tests {
         assert_eq!(xml_text("a\u{1}b\u{B}c\td"), "abc\td");
         assert_eq!(xml_text("mã_x0041_"), "mã_x005F_x0041_");
         assert_eq!(xml_text("mã_x41"), "mã_x41");
+    }
+
+    #[test]
+    fn a_sheet_with_its_parts_out_of_order_is_refused_not_a_panic() {
+        let xml =
+            br#"<worksheet><sheetData><row r="1"/><dimension ref="A1"/></sheetData></worksheet>"#;
+        let placement = Placement {
+            columns: HashMap::from([(0, 0)]),
+        };
+        let rows = vec![vec![Cell::Text("Mật ong".into())]];
+        assert!(append_rows(xml, &placement, &rows, None).is_err());
+        let fine = br#"<worksheet><dimension ref="A1"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>"#;
+        let (filled, first) = append_rows(fine, &placement, &rows, None).unwrap();
+        assert_eq!(first, 2);
+        let filled = String::from_utf8(filled).unwrap();
+        assert!(filled.contains(r#"<dimension ref="A1:A2"/>"#), "{filled}");
+        assert!(filled.contains(r#"<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">Mật ong</t></is></c></row></sheetData>"#), "{filled}");
     }
 
     #[test]
