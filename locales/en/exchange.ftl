@@ -11,6 +11,7 @@ exchange-newer-format = { $file } was made by a newer Chợ Phiên (format { $fo
 exchange-bad-record = { $file } has an invalid { $kind } record { $id } ({ $detail }). Nothing was imported.
 exchange-photo-damaged = The photo { $photo } in the photo store is damaged and cannot be exported. Please import that photo for its product again and retry.
 exchange-conflict-not-found = This conflict was not found; it may have been resolved already.
+exchange-conflict-local-changed = This computer's copy was edited after the bundle arrived, so the received version was not taken (that edit would be lost). The comparison now shows the latest copy: look again, then choose.
 exchange-cancelled = Stopped. Nothing was changed.
 exchange-bundle-exported = Exported { $records } records and { $photos } photos to { $file }.
 exchange-bundle-imported = Imported: { $added } added, { $updated } updated, { $unchanged } the same, { $kept } kept from this computer, { $conflicts } in conflict, { $photos } new photos.

@@ -11,6 +11,7 @@ exchange-newer-format = Tệp { $file } được tạo bởi phiên bản Chợ 
 exchange-bad-record = Tệp { $file } có bản ghi { $kind } { $id } không hợp lệ ({ $detail }). Chưa có gì được nhập.
 exchange-photo-damaged = Ảnh { $photo } trong kho ảnh đã bị hỏng nên không xuất được. Vui lòng nhập lại ảnh này cho sản phẩm rồi thử lại.
 exchange-conflict-not-found = Không tìm thấy mục xung đột này, có thể đã được xử lý rồi.
+exchange-conflict-local-changed = Bản của máy này đã được sửa sau khi nhận gói, nên chưa lấy bản nhận được (để không mất chỗ vừa sửa). Bảng so sánh đã cập nhật bản mới nhất: hãy xem lại rồi chọn.
 exchange-cancelled = Đã dừng. Chưa có gì thay đổi.
 exchange-bundle-exported = Đã xuất { $records } bản ghi và { $photos } ảnh vào { $file }.
 exchange-bundle-imported = Đã nhập: thêm { $added }, cập nhật { $updated }, giống nhau { $unchanged }, giữ bản của máy này { $kept }, xung đột { $conflicts }, ảnh mới { $photos }.

@@ -821,14 +821,23 @@ pub(crate) fn open_conflicts(tx: &Transaction<'_>) -> rusqlite::Result<Vec<Confl
     .collect()
 }
 
-/// Closes a conflict; the incoming version, when chosen, becomes the catalog's. Returns
-/// the conflict's incoming record so the caller can re-index its product, or `None`
+/// What settling a conflict did.
+pub(crate) enum Settled {
+    /// Closed; the conflict's incoming record, so the caller can re-index its product.
+    Closed(Record),
+    /// This catalog's copy was edited after the conflict was shown: taking the received
+    /// version would have lost that edit unseen. The conflict now shows the edited copy
+    /// and stays open.
+    LocalChanged,
+}
+
+/// Closes a conflict; the incoming version, when chosen, becomes the catalog's. `None`
 /// when no open conflict has this id.
 pub(crate) fn resolve_conflict(
     tx: &Transaction<'_>,
     id: Id,
     resolution: Resolution,
-) -> Result<Option<Record>, ApplyError> {
+) -> Result<Option<Settled>, ApplyError> {
     let Some(conflict) = open_conflicts(tx)?.into_iter().find(|c| c.id == id) else {
         return Ok(None);
     };
@@ -838,6 +847,20 @@ pub(crate) fn resolve_conflict(
         seen: BTreeMap::new(),
     };
     if resolution == Resolution::Incoming {
+        let shown = Record {
+            kind: conflict.kind,
+            fields: conflict.local,
+            seen: BTreeMap::new(),
+        };
+        if let Some(now) = local_twin(tx, &incoming)? {
+            if now.content_hash() != shown.content_hash() {
+                tx.exec(
+                    "UPDATE exchange_conflict SET local = ?2 WHERE id = ?1",
+                    params![id, Value::Object(now.fields).to_string()],
+                )?;
+                return Ok(Some(Settled::LocalChanged));
+            }
+        }
         apply(tx, &incoming)?;
     }
     // Only now has this catalog taken the peer's version into account: until the user
@@ -859,7 +882,7 @@ pub(crate) fn resolve_conflict(
             }
         ],
     )?;
-    Ok(Some(incoming))
+    Ok(Some(Settled::Closed(incoming)))
 }
 
 /// Brings the search index and the stored readiness up to date for products whose

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::{Conflict, ExchangeError, Kind, Resolution};
 use crate::args;
-use crate::catalog::exchange as records;
+use crate::catalog::exchange::{self as records, Settled};
 use crate::catalog::{Catalog, Id};
 use crate::i18n::I18n;
 
@@ -114,10 +114,12 @@ pub fn conflict_views(catalog: &Catalog, i18n: &I18n) -> Result<Vec<ConflictView
         .collect())
 }
 
-/// Closes the conflict `id`, keeping the chosen side.
+/// Closes the conflict `id`, keeping the chosen side. Taking the received version of a
+/// record edited here since the conflict was shown is refused (the conflict then shows
+/// the edit), so no edit is lost unseen.
 pub fn resolve(catalog: &Catalog, id: Id, resolution: Resolution) -> Result<(), ExchangeError> {
-    catalog.write_as(|tx| {
-        let record = records::resolve_conflict(tx, id, resolution)
+    let settled = catalog.write_as(|tx| {
+        let settled = records::resolve_conflict(tx, id, resolution)
             .map_err(|e| ExchangeError::BadRecord {
                 path: catalog.path().to_path_buf(),
                 kind: String::new(),
@@ -125,14 +127,20 @@ pub fn resolve(catalog: &Catalog, id: Id, resolution: Resolution) -> Result<(), 
                 detail: e.to_string(),
             })?
             .ok_or(ExchangeError::ConflictNotFound)?;
-        let mut products = HashSet::new();
-        let mut cooperatives = HashSet::new();
-        if record.kind == Kind::Cooperative {
-            cooperatives.extend(record.key().map(str::to_owned));
-        } else {
-            products.extend(record.product_id().map(str::to_owned));
+        if let Settled::Closed(record) = &settled {
+            let mut products = HashSet::new();
+            let mut cooperatives = HashSet::new();
+            if record.kind == Kind::Cooperative {
+                cooperatives.extend(record.key().map(str::to_owned));
+            } else {
+                products.extend(record.product_id().map(str::to_owned));
+            }
+            records::refresh_products(tx, &products, &cooperatives)?;
         }
-        records::refresh_products(tx, &products, &cooperatives)?;
-        Ok(())
-    })
+        Ok::<_, ExchangeError>(settled)
+    })?;
+    match settled {
+        Settled::Closed(_) => Ok(()),
+        Settled::LocalChanged => Err(ExchangeError::ConflictLocalChanged),
+    }
 }

@@ -100,6 +100,8 @@ pub enum ExchangeError {
     Photo(crate::photos::PhotoError),
     #[error("no open conflict has this id")]
     ConflictNotFound,
+    #[error("this catalog's copy changed after the conflict was shown")]
+    ConflictLocalChanged,
     #[error("cancelled")]
     Cancelled,
     #[error(transparent)]
@@ -186,6 +188,7 @@ impl Localize for ExchangeError {
             ExchangeError::TemplateDamaged { .. } => "exchange.template-damaged",
             ExchangeError::Photo(error) => error.code(),
             ExchangeError::ConflictNotFound => "exchange.conflict-not-found",
+            ExchangeError::ConflictLocalChanged => "exchange.conflict-local-changed",
             ExchangeError::Cancelled => "exchange.cancelled",
             ExchangeError::Catalog(error) => error.code(),
         }
@@ -257,6 +260,7 @@ impl Localize for ExchangeError {
             ),
             ExchangeError::Photo(error) => error.localize(i18n),
             ExchangeError::ConflictNotFound => i18n.tr("exchange-conflict-not-found"),
+            ExchangeError::ConflictLocalChanged => i18n.tr("exchange-conflict-local-changed"),
             ExchangeError::Cancelled => i18n.tr("exchange-cancelled"),
             ExchangeError::Catalog(error) => error.localize(i18n),
         }

@@ -282,7 +282,29 @@ fn two_catalogs_that_edited_the_same_products_merge_with_exactly_the_expected_co
             .any(|v| v.id == new_variant.id)
     );
 
-    // Both keep B's story: B keeps its own, A takes the incoming one.
+    // A edits the story again while the conflict waits: taking B's version now would
+    // lose that edit unseen. It is refused, and the conflict shows the edit.
+    set_story(&a.catalog, p2, "Câu chuyện sửa lại ở máy A.");
+    let waiting = conflicts(&a.catalog).unwrap()[0].id;
+    assert!(matches!(
+        resolve(&a.catalog, waiting, Resolution::Incoming),
+        Err(ExchangeError::ConflictLocalChanged)
+    ));
+    let open = conflicts(&a.catalog).unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].local["story"], "Câu chuyện sửa lại ở máy A.");
+    assert_eq!(
+        a.catalog
+            .product_detail(p2)
+            .unwrap()
+            .product
+            .draft
+            .story
+            .as_deref(),
+        Some("Câu chuyện sửa lại ở máy A.")
+    );
+
+    // Both keep B's story: B keeps its own, A (having seen its edit) takes the incoming one.
     resolve(
         &b.catalog,
         conflicts(&b.catalog).unwrap()[0].id,
