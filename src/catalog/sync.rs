@@ -241,6 +241,21 @@ impl Catalog {
         self.read(|tx| publication(tx, id))
     }
 
+    /// The publication of `product_id` on `shop_id`, if it was ever queued there.
+    pub fn publication_on(&self, shop_id: Id, product_id: Id) -> Result<Option<Publication>> {
+        self.read(|tx| {
+            Ok(tx
+                .row(
+                    &format!(
+                        "SELECT {PUBLICATION_COLUMNS} FROM publication WHERE shop_id = ?1 AND product_id = ?2"
+                    ),
+                    params![shop_id, product_id],
+                    publication_from,
+                )
+                .optional()?)
+        })
+    }
+
     /// Publications of a shop (or all), newest change first.
     pub fn publications(&self, shop_id: Option<Id>) -> Result<Vec<Publication>> {
         self.read(|tx| {

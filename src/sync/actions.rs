@@ -74,11 +74,7 @@ pub fn withdraw(
     i18n: &I18n,
 ) -> Result<String, CatalogError> {
     let name = catalog.product(product_id)?.draft.name;
-    let publication = catalog
-        .publications(Some(shop.id))?
-        .into_iter()
-        .find(|p| p.product_id == product_id);
-    let id = match publication {
+    let id = match catalog.publication_on(shop.id, product_id)? {
         Some(p) if p.state != crate::catalog::sync::PublicationState::Withdrawn => p.id,
         _ => {
             return Ok(i18n.tr_args(

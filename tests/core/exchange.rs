@@ -203,6 +203,10 @@ fn set_story(catalog: &Catalog, id: Id, story: &str) {
     catalog.update_product(id, &draft).unwrap();
 }
 
+fn story(catalog: &Catalog, id: Id) -> Option<String> {
+    catalog.product_detail(id).unwrap().product.draft.story
+}
+
 fn exchange(from: &TempCatalog, to: &TempCatalog) -> MergeSummary {
     let bundle = from.dir.path().join(format!("{}.chophien", Id::new()));
     export_bundle(
@@ -252,13 +256,7 @@ fn two_catalogs_that_edited_the_same_products_merge_with_exactly_the_expected_co
         "Chè búp đặc biệt"
     );
     assert_eq!(
-        b.catalog
-            .product_detail(p2)
-            .unwrap()
-            .product
-            .draft
-            .story
-            .as_deref(),
+        story(&b.catalog, p2).as_deref(),
         Some("Câu chuyện viết ở máy B.")
     );
     // p1 can be found under its new name in B.
@@ -294,13 +292,7 @@ fn two_catalogs_that_edited_the_same_products_merge_with_exactly_the_expected_co
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].local["story"], "Câu chuyện sửa lại ở máy A.");
     assert_eq!(
-        a.catalog
-            .product_detail(p2)
-            .unwrap()
-            .product
-            .draft
-            .story
-            .as_deref(),
+        story(&a.catalog, p2).as_deref(),
         Some("Câu chuyện sửa lại ở máy A.")
     );
 
@@ -318,13 +310,7 @@ fn two_catalogs_that_edited_the_same_products_merge_with_exactly_the_expected_co
     )
     .unwrap();
     assert_eq!(
-        a.catalog
-            .product_detail(p2)
-            .unwrap()
-            .product
-            .draft
-            .story
-            .as_deref(),
+        story(&a.catalog, p2).as_deref(),
         Some("Câu chuyện viết ở máy B.")
     );
     let settled = exchange(&a, &b);
