@@ -167,11 +167,27 @@ fn save(tx: &Transaction<'_>, id: Id, draft: &ProductDraft, sector: Sector) -> R
 }
 
 /// Marks the product as changed now, after an edit to one of its variants or
-/// certificates, so "recently updated" lists show it first.
+/// certificates, so "recently updated" lists show it first. The time always moves
+/// forward, even for two edits in the same millisecond: the sync's outbox trigger fires
+/// when it changes, and a repeated value would leave the second edit unsent.
 pub(super) fn touch(tx: &Transaction<'_>, id: Id) -> Result<()> {
+    let previous: Option<Timestamp> = tx
+        .query_row(
+            "SELECT updated_at FROM product WHERE id = ?1",
+            [id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let now = Timestamp::now();
+    let stamp = match previous {
+        Some(previous) if previous.as_offset_date_time() >= now.as_offset_date_time() => {
+            Timestamp::from(previous.as_offset_date_time() + time::Duration::milliseconds(1))
+        }
+        _ => now,
+    };
     tx.exec(
         "UPDATE product SET updated_at = ?2 WHERE id = ?1",
-        params![id, Timestamp::now()],
+        params![id, stamp],
     )?;
     super::listings::forget_readiness(tx, id)
 }
