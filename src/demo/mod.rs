@@ -141,8 +141,13 @@ pub fn load(catalog: &Catalog, today: Date) -> std::result::Result<DemoReport, D
     Ok(report)
 }
 
+/// The id of the demo product with this key, whenever and wherever the demo is loaded.
+pub fn product_id(key: &str) -> Id {
+    Id::stable(&format!("demo/product/{key}"))
+}
+
 fn add_product(batch: &mut Batch<'_>, product: &DemoProduct, today: Date) -> Result<bool> {
-    let id = Id::stable(&format!("demo/product/{}", product.key));
+    let id = product_id(&product.key);
     if batch.contains(RecordKind::Product, id)? {
         return Ok(false);
     }
