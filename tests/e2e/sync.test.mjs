@@ -193,7 +193,16 @@ test("sync: practice mode publishes, a rejection is fixed and goes live", { time
       await s.click(tid("tab-listings"));
       await showCard("shopee");
       const bar = `[data-testid="publish-shopee"]`;
-      await s.click(`${bar} [data-testid="publish-withdraw"]`);
+      // As in s2, the card can still move under the pointer: click until the answer shows.
+      await s.waitUntil(
+        async () => {
+          if ((await s.findElements(`${bar} [role="status"]`)).length > 0) return true;
+          await s.click(`${bar} [data-testid="publish-withdraw"]`);
+          await new Promise((resolve) => setTimeout(resolve, 800));
+          return false;
+        },
+        { timeout: 20_000, message: "the take-down answer" },
+      );
       await s.waitForText(`${bar} [role="status"]`, /lần gửi tới/, { timeout: 10_000 });
       await s.click(tid("editor-close"));
       await s.click(tid("nav-sync"));
