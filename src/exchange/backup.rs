@@ -10,7 +10,8 @@
 //!
 //! A restore checks the whole file first (every entry's SHA-256, the database's identity,
 //! version and `quick_check`), then keeps the current catalog as a backup, and only
-//! then swaps the files.
+//! then swaps the files. The restored catalog gets a new exchange id (see
+//! [`give_own_identity`]).
 
 use std::path::{Path, PathBuf};
 
@@ -25,7 +26,7 @@ use super::import::stage_photos;
 use super::manifest::MANIFEST_ENTRY;
 use super::{Control, ExchangeError, FileKind};
 use crate::args;
-use crate::catalog::{Catalog, CatalogError, Timestamp, migrate, set_aside};
+use crate::catalog::{Catalog, CatalogError, Id, Timestamp, migrate, set_aside};
 use crate::files;
 use crate::i18n::I18n;
 use crate::photos::PhotoStore;
@@ -244,6 +245,7 @@ pub fn restore(
         out.sync_all().map_err(ExchangeError::io(&incoming))?;
         drop(out);
         snapshot_contents(&incoming)?;
+        give_own_identity(&incoming)?;
         let store = PhotoStore::open(data_dir).map_err(ExchangeError::io(data_dir))?;
         let staged = stage_photos(&mut archive, &store, control)?;
         control.check()?;
@@ -263,6 +265,29 @@ pub fn restore(
         let _ = std::fs::remove_file(&incoming);
     }
     result
+}
+
+/// Gives a restored copy its own exchange id. The copy is this catalog as it was, or
+/// another laptop's: keeping the id it had would make two catalogs one peer to everyone
+/// they exchange with, whose memory of what that peer last sent would then mix the two,
+/// and an edit from one could replace an edit from the other unseen. With its own id, a
+/// record that differs at its first exchange is shown as a conflict instead.
+fn give_own_identity(path: &Path) -> Result<(), ExchangeError> {
+    let sqlite = |e| ExchangeError::Catalog(CatalogError::from_sqlite(e, path));
+    let conn = Connection::open(path).map_err(sqlite)?;
+    // A backup from before migration 7 has no id yet: opening it makes a new one.
+    let has_identity: bool = conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'exchange_identity')",
+            [],
+            |row| row.get(0),
+        )
+        .map_err(sqlite)?;
+    if has_identity {
+        conn.execute("UPDATE exchange_identity SET catalog_id = ?1", [Id::new()])
+            .map_err(sqlite)?;
+    }
+    conn.close().map_err(|(_, e)| sqlite(e))
 }
 
 /// Keeps the current catalog before a restore replaces it: a backup when it opens, the

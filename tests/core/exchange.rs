@@ -620,6 +620,50 @@ fn a_restore_keeps_the_current_data_and_refuses_a_damaged_backup_first() {
     assert_eq!(snapshot(&elsewhere.path().join("catalog.sqlite3")), before);
 }
 
+/// A volunteer's laptop set up from the cooperative's backup, and the cooperative's own
+/// laptop, both send to a third: neither's edit replaces the other's unseen.
+#[test]
+fn a_catalog_restored_on_another_laptop_is_a_new_peer_so_no_edit_is_replaced_unseen() {
+    let cooperative = TempCatalog::with_demo();
+    let trainer = TempCatalog::new();
+    exchange(&cooperative, &trainer);
+    let out = cooperative.dir.path().join("backup.zip");
+    backup(&cooperative.catalog, &out, Control::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("catalog.sqlite3");
+    restore(&file, &out, Control::default()).unwrap();
+    let volunteer = TempCatalog {
+        catalog: Catalog::open(&file).unwrap(),
+        dir,
+    };
+    let product = product_ids(&cooperative.catalog)[0];
+
+    // The volunteer renames it. The trainer cannot tell this new peer's copy from its
+    // own, so it asks; it takes the volunteer's name.
+    rename_product(
+        &volunteer.catalog,
+        product,
+        "Tên sửa ở máy tình nguyện viên",
+    );
+    let summary = exchange(&volunteer, &trainer);
+    assert_eq!((summary.conflicts, summary.updated), (1, 0), "{summary:?}");
+    let waiting = conflicts(&trainer.catalog).unwrap()[0].id;
+    resolve(&trainer.catalog, waiting, Resolution::Incoming).unwrap();
+
+    // The cooperative renames it too, never having seen the volunteer's name: that is
+    // a conflict in the trainer's catalog, not a silent replacement.
+    rename_product(&cooperative.catalog, product, "Tên sửa ở máy hợp tác xã");
+    let summary = exchange(&cooperative, &trainer);
+    assert_eq!((summary.conflicts, summary.updated), (1, 0), "{summary:?}");
+    let open = conflicts(&trainer.catalog).unwrap();
+    assert_eq!(open[0].local["name"], "Tên sửa ở máy tình nguyện viên");
+    assert_eq!(open[0].incoming["name"], "Tên sửa ở máy hợp tác xã");
+    assert_eq!(
+        trainer.catalog.product(product).unwrap().draft.name,
+        "Tên sửa ở máy tình nguyện viên"
+    );
+}
+
 #[test]
 fn daily_backups_are_made_once_a_day_and_only_the_last_ones_kept() {
     let temp = TempCatalog::with_demo();
