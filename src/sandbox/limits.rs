@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use super::wire::Market;
@@ -11,6 +12,8 @@ use super::wire::Market;
 pub(crate) struct Limits {
     scale: f64,
     buckets: Mutex<HashMap<String, (f64, Instant)>>,
+    /// Requests turned away for going too fast, so a benchmark can count only the rest.
+    refused: AtomicU64,
 }
 
 fn rate(market: Market) -> f64 {
@@ -25,6 +28,7 @@ impl Limits {
         Limits {
             scale: if scale > 0.0 { scale } else { 1.0 },
             buckets: Mutex::new(HashMap::new()),
+            refused: AtomicU64::new(0),
         }
     }
 
@@ -46,7 +50,13 @@ impl Limits {
             bucket.0 -= 1.0;
             true
         } else {
+            self.refused.fetch_add(1, Ordering::Relaxed);
             false
         }
+    }
+
+    /// How many requests were refused for going too fast.
+    pub(crate) fn refused(&self) -> u64 {
+        self.refused.load(Ordering::Relaxed)
     }
 }

@@ -206,6 +206,7 @@ impl Shared {
             "requests": *self.counts.lock().unwrap_or_else(std::sync::PoisonError::into_inner),
             "image_uploads": *self.uploads.lock().unwrap_or_else(std::sync::PoisonError::into_inner),
             "faults": self.faults.counts(),
+            "rate_limited": self.limits.refused(),
         })
     }
 }
