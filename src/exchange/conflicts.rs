@@ -50,7 +50,7 @@ impl ConflictView {
                     .keys()
                     .filter(|k| !conflict.local.contains_key(*k)),
             )
-            .filter(|key| *key != "updated_at")
+            .filter(|key| !records::is_bookkeeping(key))
             .filter(|key| conflict.local.get(*key) != conflict.incoming.get(*key))
             .map(|key| ConflictField {
                 field: key.clone(),

@@ -620,6 +620,26 @@ fn a_restore_keeps_the_current_data_and_refuses_a_damaged_backup_first() {
     assert_eq!(snapshot(&elsewhere.path().join("catalog.sqlite3")), before);
 }
 
+/// The demo loaded on a trainer's laptop and on a trainee's makes the same records at
+/// different times: at their first exchange there is nothing to choose between.
+#[test]
+fn the_demo_loaded_on_two_laptops_is_the_same_records_not_conflicts() {
+    let trainer = TempCatalog::with_demo();
+    std::thread::sleep(Duration::from_millis(5));
+    let trainee = TempCatalog::with_demo();
+    let summary = exchange(&trainer, &trainee);
+    assert_eq!(
+        (summary.conflicts, summary.added, summary.updated),
+        (0, 0, 0),
+        "{summary:?}"
+    );
+    assert!(summary.unchanged > 48, "{summary:?}");
+    let product = product_ids(&trainer.catalog)[0];
+    rename_product(&trainer.catalog, product, "Tên mới từ máy giảng viên");
+    let summary = exchange(&trainer, &trainee);
+    assert_eq!((summary.conflicts, summary.updated), (0, 1), "{summary:?}");
+}
+
 /// A volunteer's laptop set up from the cooperative's backup, and the cooperative's own
 /// laptop, both send to a third: neither's edit replaces the other's unseen.
 #[test]
